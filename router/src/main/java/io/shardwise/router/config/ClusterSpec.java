@@ -1,0 +1,21 @@
+package io.shardwise.router.config;
+
+import io.shardwise.router.sql.SqlDialectKind;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The validated, typed description of a Shardwise cluster that the driver builds from the user's properties.
+ * Table, group and node names are lower-case. {@code metadataDir} null means the topology lives in memory only.
+ */
+public record ClusterSpec(
+        List<NodeSpec> nodes,
+        Map<String, TableSpec> tables,
+        Map<String, GroupSpec> groups,
+        Set<String> referenceTables,
+        String defaultNode,
+        Path metadataDir,
+        SqlDialectKind dialect) {
+}

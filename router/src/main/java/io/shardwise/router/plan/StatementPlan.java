@@ -1,0 +1,25 @@
+package io.shardwise.router.plan;
+
+import java.sql.SQLException;
+
+/**
+ * A parsed and analysed statement, cached by SQL text and shared by every connection that runs the same text.
+ * Immutable and thread-safe. Routing reads the current topology, so a plan stays valid across migrations.
+ */
+public interface StatementPlan {
+
+    StatementKind kind();
+
+    /** The application's SQL text this plan was made for. */
+    String sql();
+
+    /** How many {@code ?} placeholders the application's text has. */
+    int parameterCount();
+
+    /**
+     * Where one execution goes, given the values bound to the application's placeholders.
+     *
+     * @throws java.sql.SQLException naming the reason when the statement cannot be routed safely with these values
+     */
+    Route route(ParameterSource params) throws SQLException;
+}
