@@ -15,6 +15,13 @@ import java.util.List;
  * platform a server that cannot start fails the test.
  */
 public final class Backends {
+    static {
+        // The server libraries log every line of their processes' output at INFO; keep test logs readable
+        // (slf4j-simple reads these when the loggers are created; a value set by the user wins).
+        quietLogger("ch.vorburger");
+        quietLogger("io.zonky.test");
+    }
+
     private static final ServerPool<PostgresServer> POSTGRES =
             new ServerPool<>(BackendKind.POSTGRESQL, PostgresServer::startNew);
     private static final ServerPool<MariaDbServer> MARIADB =
@@ -46,6 +53,13 @@ public final class Backends {
     /** One fresh schema on each of the first {@code n} shared MariaDB servers. */
     public static List<TestDatabase> mariadbDatabases(int n, String prefix) {
         return databases(mariadb(n), prefix);
+    }
+
+    private static void quietLogger(String name) {
+        String key = "org.slf4j.simpleLogger.log." + name;
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
     }
 
     private static List<TestDatabase> databases(List<? extends BackendServer> servers, String prefix) {
