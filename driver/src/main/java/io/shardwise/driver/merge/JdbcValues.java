@@ -100,7 +100,11 @@ final class JdbcValues {
                 case "FALSE", "F", "NO", "N", "0":
                     return false;
                 default:
-                    break;
+                    try {
+                        return new BigDecimal(s.trim()).signum() != 0;
+                    } catch (NumberFormatException e) {
+                        break;
+                    }
             }
         }
         throw conversion(v, "BOOLEAN");
@@ -129,6 +133,13 @@ final class JdbcValues {
             }
         } else if (v instanceof Boolean b) {
             result = b ? 1 : 0;
+        } else if (v instanceof byte[] bytes && bytes.length == widthInBytes(max)) {
+            // H2 reads a binary value of exactly the target's width as a big-endian integer.
+            long x = bytes[0]; // sign-extended
+            for (int i = 1; i < bytes.length; i++) {
+                x = (x << 8) | (bytes[i] & 0xff);
+            }
+            result = x;
         } else if (v instanceof String s) {
             try {
                 result = Long.parseLong(s.trim());
@@ -142,6 +153,10 @@ final class JdbcValues {
             throw outOfRange(v);
         }
         return result;
+    }
+
+    private static int widthInBytes(long max) {
+        return max == Byte.MAX_VALUE ? 1 : max == Short.MAX_VALUE ? 2 : max == Integer.MAX_VALUE ? 4 : 8;
     }
 
     static double toDouble(Object v) throws SQLException {
@@ -251,7 +266,7 @@ final class JdbcValues {
             try {
                 return LocalTime.parse(s.trim());
             } catch (RuntimeException e) {
-                throw conversion(v, "TIME");
+                throw badDateTime(s, "TIME");
             }
         }
         throw conversion(v, "TIME");
@@ -281,7 +296,8 @@ final class JdbcValues {
             return LocalDateTime.ofInstant(i, ZoneId.systemDefault());
         }
         if (allowTimeOnly && v instanceof Time t) {
-            return LocalDate.of(1970, 1, 1).atTime(t.toLocalTime());
+            // H2 puts a time of day on today's date when asked for a timestamp.
+            return LocalDate.now().atTime(t.toLocalTime());
         }
         if (v instanceof String s) {
             String text = s.trim();
@@ -289,9 +305,12 @@ final class JdbcValues {
                 if (text.length() <= 10) {
                     return LocalDate.parse(text).atStartOfDay();
                 }
+                if (!allowTimeOnly) {
+                    throw badDateTime(s, target); // a DATE must not carry a time of day
+                }
                 return LocalDateTime.parse(text.replace(' ', 'T'));
             } catch (RuntimeException e) {
-                throw conversion(v, target);
+                throw badDateTime(s, target);
             }
         }
         throw conversion(v, target);
@@ -327,7 +346,15 @@ final class JdbcValues {
         } else if (type == BigDecimal.class) {
             r = toBigDecimal(v);
         } else if (type == BigInteger.class) {
-            r = toBigDecimal(v).toBigInteger();
+            if (v instanceof String s) {
+                try {
+                    r = new BigInteger(s.trim());
+                } catch (NumberFormatException e) {
+                    throw conversion(v, "NUMERIC");
+                }
+            } else {
+                r = toBigDecimal(v).toBigInteger();
+            }
         } else if (type == Boolean.class) {
             r = toBoolean(v);
         } else if (type == Date.class) {
@@ -372,6 +399,10 @@ final class JdbcValues {
 
     static SQLDataException conversion(Object v, String target) {
         return new SQLDataException("Data conversion error converting " + describe(v) + " to " + target, "22018");
+    }
+
+    static SQLDataException badDateTime(String s, String target) {
+        return new SQLDataException("Cannot parse " + target + " constant " + describe(s), "22007");
     }
 
     static SQLDataException outOfRange(Object v) {
