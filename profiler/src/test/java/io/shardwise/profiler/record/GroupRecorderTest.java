@@ -172,11 +172,11 @@ class GroupRecorderTest {
     void loadOfAnyRangeIsEstimatedFromSegmentsAndHeavyKeys() {
         // one stored heavy key, so the 100 single accesses stay in the uniform residual
         GroupRecorder recorder = new GroupRecorder(1, "g", KeySpace.range(0, 799), new RecorderSettings(1, 8, 32, 64, 1, 64, 16));
+        for (int i = 0; i < 500; i++) {
+            recorder.record(150, "hot", true, 0); // first, so the sketch counts it exactly
+        }
         for (int i = 0; i < 100; i++) {
             recorder.record(i, null, false, 0); // 100 keys of segment [0, 100), one access each
-        }
-        for (int i = 0; i < 500; i++) {
-            recorder.record(150, "hot", true, 0);
         }
         BucketStats stats = recorder.harvest(0);
         assertThat(stats.load(0, 49)).isCloseTo(50, org.assertj.core.data.Offset.offset(1e-6));
