@@ -175,6 +175,9 @@ public final class Profiler {
                 }
             }
             openBucket = now;
+            if (listeners.isEmpty()) {
+                return true; // nobody to tell: forecast lazily when asked
+            }
             update = publishable(now - 1);
         }
         latest = update;
@@ -197,9 +200,9 @@ public final class Profiler {
         return new ProfilerUpdate(bucket, a.report(), proposal);
     }
 
-    /** The analysis of the history so far, recomputed when a bucket closed or the layout changed. */
+    /** The analysis of the history so far, recomputed when a forecast step completed or the layout changed. */
     private synchronized Analysis analysis(ShardLayout current) {
-        long key = openBucket * 31 + (current == null ? 0 : System.identityHashCode(current));
+        long key = Math.floorDiv(openBucket, config.stepBuckets()) * 31 + (current == null ? 0 : System.identityHashCode(current));
         if (analysis == null || analyzedAtBucket != key) {
             List<Analyzer.GroupInput> inputs = new ArrayList<>();
             for (GroupRecorder r : recorders) {
@@ -228,7 +231,7 @@ public final class Profiler {
         listeners.remove(listener);
     }
 
-    /** The last update published (null before the first bucket closed). */
+    /** The last update published to listeners (null before the first one). */
     public ProfilerUpdate latest() {
         return latest;
     }

@@ -7,8 +7,9 @@ import java.util.Map;
 /**
  * Forecasts one series: every applicable model is fitted on the data before the backtest window, forecasts
  * {@code horizon} steps from each of the last {@code backtestOrigins} origins (rolling origin), and is scored
- * by MASE over all those forecasts. The model with the lowest MASE (the simpler one on ties) is refitted on
- * the whole series and forecasts the next horizon. Stateless and thread-safe.
+ * by MASE over all those forecasts. The model with the lowest MASE (the simpler one on ties) forecasts the next
+ * horizon from the end of the series, with the parameters it was backtested with (fitted on data before the
+ * backtest window). Stateless and thread-safe.
  */
 public final class Forecaster {
     /**
@@ -60,6 +61,7 @@ public final class Forecaster {
             return new SeriesForecast(ModelKind.NAIVE, "", new double[h], 0, period, BacktestError.NONE, Map.of());
         }
         Map<ModelKind, BacktestError> errors = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, FittedModel> fitted = new EnumMap<>(ModelKind.class);
         int lastOrigin = n - 1 - h;
         for (ModelKind kind : ModelKind.values()) {
             int minTrain = minTrain(kind, period);
@@ -69,6 +71,7 @@ public final class Forecaster {
             int firstOrigin = Math.max(minTrain - 1, lastOrigin - settings.backtestOrigins() + 1);
             FittedModel model = Models.fit(kind, y, period, firstOrigin + 1);
             errors.put(kind, score(y, model, firstOrigin, lastOrigin, h));
+            fitted.put(kind, model);
         }
         ModelKind chosen = ModelKind.NAIVE;
         double best = Double.MAX_VALUE;
@@ -81,7 +84,8 @@ public final class Forecaster {
         if (errors.isEmpty() && Models.applicable(ModelKind.EXPONENTIAL_SMOOTHING, n, period) && n >= 3) {
             chosen = ModelKind.EXPONENTIAL_SMOOTHING; // too short to backtest: smooth rather than copy the last point
         }
-        FittedModel finalModel = Models.fit(chosen, y, period, n);
+        // the backtested fit has already run over the whole series: its state at the end is the forecast's start
+        FittedModel finalModel = fitted.containsKey(chosen) ? fitted.get(chosen) : Models.fit(chosen, y, period, n);
         double[] forecast = new double[h];
         for (int k = 1; k <= h; k++) {
             forecast[k - 1] = Math.max(0, finalModel.forecast(n - 1, k));

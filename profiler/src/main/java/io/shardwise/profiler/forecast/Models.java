@@ -8,9 +8,10 @@ package io.shardwise.profiler.forecast;
 final class Models {
     private static final double[] ALPHAS = {0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9, 1.0};
     private static final double[] BETAS = {0.0, 0.01, 0.05, 0.1, 0.2, 0.4};
-    private static final double[] HW_ALPHAS = {0.02, 0.05, 0.1, 0.2, 0.4, 0.7};
-    private static final double[] HW_BETAS = {0.0, 0.01, 0.05, 0.2};
-    private static final double[] HW_GAMMAS = {0.01, 0.05, 0.1, 0.3, 0.5};
+    // kept small: Holt-Winters is fitted for every segment, hot key and shard at every step
+    private static final double[] HW_ALPHAS = {0.05, 0.2, 0.5, 0.8};
+    private static final double[] HW_BETAS = {0.0, 0.05};
+    private static final double[] HW_GAMMAS = {0.05, 0.2, 0.5};
 
     private Models() {
     }
