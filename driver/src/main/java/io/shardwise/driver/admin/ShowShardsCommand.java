@@ -1,0 +1,41 @@
+package io.shardwise.driver.admin;
+
+import io.shardwise.ShardInfo;
+import io.shardwise.driver.jdbc.RowsResultSet;
+import io.shardwise.driver.jdbc.RowsResultSet.Column;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code SHOW SHARDWISE SHARDS}: one row per shard of every group. */
+public final class ShowShardsCommand implements AdminCommand {
+    private static final List<Column> COLUMNS = List.of(
+            new Column("GROUP_NAME", Types.VARCHAR),
+            new Column("SHARD_ID", Types.BIGINT),
+            new Column("KEYS", Types.VARCHAR),
+            new Column("NODE", Types.VARCHAR),
+            new Column("STATE", Types.VARCHAR),
+            new Column("VERSION", Types.BIGINT));
+
+    @Override
+    public boolean matches(String words) {
+        return words.equals("SHOW SHARDWISE SHARDS");
+    }
+
+    @Override
+    public String usage() {
+        return "SHOW SHARDWISE SHARDS  -- one row per shard: group, shard id, key range or pinned keys, node, "
+                + "state, version";
+    }
+
+    @Override
+    public ResultSet execute(String sql, AdminContext context) throws SQLException {
+        List<Object[]> rows = new ArrayList<>();
+        for (ShardInfo s : context.runtime().shards()) {
+            rows.add(new Object[] {s.group(), s.shardId(), s.keys(), s.node(), s.state(), s.version()});
+        }
+        return RowsResultSet.of(COLUMNS, rows, context.statement());
+    }
+}

@@ -1,0 +1,10 @@
+package io.shardwise.driver.runtime;
+
+import io.shardwise.router.config.ClusterSpec;
+import java.sql.SQLException;
+
+/** Starts the runtime of a configuration: node pools, topology, plan cache. */
+@FunctionalInterface
+public interface ClusterRuntimeFactory {
+    ClusterRuntime start(ClusterSpec spec) throws SQLException;
+}
