@@ -1,8 +1,7 @@
 package io.shardwise.driver.admin;
 
 import io.shardwise.ShardInfo;
-import io.shardwise.driver.jdbc.RowsResultSet;
-import io.shardwise.driver.jdbc.RowsResultSet.Column;
+import io.shardwise.driver.merge.InMemoryResultSet;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -11,13 +10,10 @@ import java.util.List;
 
 /** {@code SHOW SHARDWISE SHARDS}: one row per shard of every group. */
 public final class ShowShardsCommand implements AdminCommand {
-    private static final List<Column> COLUMNS = List.of(
-            new Column("GROUP_NAME", Types.VARCHAR),
-            new Column("SHARD_ID", Types.BIGINT),
-            new Column("KEYS", Types.VARCHAR),
-            new Column("NODE", Types.VARCHAR),
-            new Column("STATE", Types.VARCHAR),
-            new Column("VERSION", Types.BIGINT));
+    private static final List<String> LABELS = List.of("GROUP_NAME", "SHARD_ID", "KEYS", "NODE", "STATE",
+            "VERSION");
+    private static final int[] TYPES = {Types.VARCHAR, Types.BIGINT, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+        Types.BIGINT};
 
     @Override
     public boolean matches(String words) {
@@ -36,6 +32,6 @@ public final class ShowShardsCommand implements AdminCommand {
         for (ShardInfo s : context.runtime().shards()) {
             rows.add(new Object[] {s.group(), s.shardId(), s.keys(), s.node(), s.state(), s.version()});
         }
-        return RowsResultSet.of(COLUMNS, rows, context.statement());
+        return InMemoryResultSet.of(LABELS, TYPES, rows, context.statement());
     }
 }

@@ -1,5 +1,6 @@
 package io.shardwise.driver.execution;
 
+import io.shardwise.driver.merge.ResultSetMerger;
 import io.shardwise.router.plan.MergeSpec;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -12,10 +13,14 @@ public final class ResultMerging {
     private ResultMerging() {
     }
 
-    /** Merges per {@code spec}; a null spec (nothing to combine) concatenates the nodes' rows. */
-    public static ResultSet merge(List<ResultSet> parts, MergeSpec spec, Statement owner) throws SQLException {
+    /**
+     * Merges per {@code spec}; a null spec (nothing to combine) concatenates the nodes' rows. {@code maxRows} (0:
+     * none) is the application's Statement.setMaxRows, applied to the merged rows.
+     */
+    public static ResultSet merge(List<ResultSet> parts, MergeSpec spec, Statement owner, long maxRows)
+            throws SQLException {
         MergeSpec effective = spec != null ? spec : concatenation(parts.get(0).getMetaData());
-        return io.shardwise.driver.merge.ResultSetMerger.merge(parts, effective, owner);
+        return ResultSetMerger.merge(parts, limitTo(effective, maxRows), owner);
     }
 
     /** Rows of every part, one part after another: e.g. generated keys from several nodes. */

@@ -9,20 +9,17 @@ import java.lang.invoke.MethodType;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
-import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.dynamic.loading.ClassLoadingStrategy;
 import net.bytebuddy.dynamic.scaffold.subclass.ConstructorStrategy;
-import net.bytebuddy.implementation.ExceptionMethod;
 import net.bytebuddy.implementation.MethodCall;
 import net.bytebuddy.implementation.attribute.MethodAttributeAppender;
 
 /**
  * The boring parts of the JDBC surface, generated once per JVM with Byte Buddy (see docs/ARCHITECTURE.md, "The
- * JDBC surface"): forwarding subclasses of {@link StatementOwnedResultSet} and {@link ShardwiseDatabaseMetaData},
- * and the "not supported" rest of {@link RowsResultSet}. Instances are made through constructor method handles, so
+ * JDBC surface"): forwarding subclasses of {@link StatementOwnedResultSet} and {@link ShardwiseDatabaseMetaData}.
+ * Instances are made through constructor method handles, so
  * creating one costs what a {@code new} costs.
  */
 final class GeneratedJdbc {
@@ -30,8 +27,6 @@ final class GeneratedJdbc {
             MethodType.methodType(void.class, ResultSet.class, Statement.class));
     private static final MethodHandle METADATA = forwarding(ShardwiseDatabaseMetaData.class,
             MethodType.methodType(void.class, DatabaseMetaData.class, Connection.class, String.class));
-    private static final MethodHandle ROWS = refusing(RowsResultSet.class,
-            MethodType.methodType(void.class, List.class, List.class, Statement.class));
 
     private GeneratedJdbc() {
     }
@@ -52,15 +47,6 @@ final class GeneratedJdbc {
         }
     }
 
-    @SuppressWarnings("rawtypes")
-    static RowsResultSet rows(List columns, List rows, Statement owner) {
-        try {
-            return (RowsResultSet) ROWS.invokeExact(columns, rows, owner);
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
     /** A subclass whose every abstract or default interface method calls the same method on field "delegate". */
     private static MethodHandle forwarding(Class<?> base, MethodType constructor) {
         Class<?> type = new ByteBuddy()
@@ -69,20 +55,6 @@ final class GeneratedJdbc {
                 .method(isAbstract().or(isDefaultMethod()))
                 .intercept(MethodCall.invokeSelf().onField("delegate").withAllArguments())
                 .attribute(MethodAttributeAppender.NoOp.INSTANCE)
-                .make()
-                .load(base.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(MethodHandles.lookup()))
-                .getLoaded();
-        return constructorOf(base, type, constructor);
-    }
-
-    /** A subclass whose every abstract method throws SQLFeatureNotSupportedException. */
-    private static MethodHandle refusing(Class<?> base, MethodType constructor) {
-        Class<?> type = new ByteBuddy()
-                .subclass(base, ConstructorStrategy.Default.IMITATE_SUPER_CLASS)
-                .name(base.getName() + "$Refusing")
-                .method(isAbstract())
-                .intercept(ExceptionMethod.throwing(SQLFeatureNotSupportedException.class,
-                        "Not supported on a Shardwise in-memory result set (read-only, forward-only)"))
                 .make()
                 .load(base.getClassLoader(), ClassLoadingStrategy.UsingLookup.of(MethodHandles.lookup()))
                 .getLoaded();

@@ -3,6 +3,7 @@ package io.shardwise.driver.jdbc;
 import io.shardwise.driver.admin.AdminCommands;
 import io.shardwise.driver.execution.NodeTasks;
 import io.shardwise.driver.execution.ResultMerging;
+import io.shardwise.driver.merge.InMemoryResultSet;
 import io.shardwise.driver.runtime.ClusterRuntime;
 import io.shardwise.router.plan.NodeStatement;
 import io.shardwise.router.plan.ParameterSource;
@@ -219,8 +220,7 @@ public class LogicalStatement implements Statement {
                 for (Statement s : phys) {
                     parts.add(s.getResultSet());
                 }
-                current = ResultMerging.merge(parts,
-                        route.merge() == null ? null : ResultMerging.limitTo(route.merge(), maxRows), this);
+                current = ResultMerging.merge(parts, route.merge(), this, maxRows);
             } else {
                 long sum = 0;
                 for (Statement s : phys) {
@@ -365,12 +365,12 @@ public class LogicalStatement implements Statement {
             for (Statement s : keysSources) {
                 parts.add(s.getGeneratedKeys());
             }
-            return ResultMerging.merge(parts, null, this);
+            return ResultMerging.merge(parts, null, this, 0);
         }
         if (keysSource != null) {
             return GeneratedJdbc.ownedResultSet(keysSource.getGeneratedKeys(), this);
         }
-        return RowsResultSet.of(List.of(), List.of(), this);
+        return InMemoryResultSet.of(List.of(), new int[0], List.of(), this);
     }
 
     // ---------------------------------------------------------------- batches

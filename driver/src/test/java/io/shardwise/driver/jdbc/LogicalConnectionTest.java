@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.shardwise.ShardwiseConnection;
 import io.shardwise.driver.ScriptedRuntime;
+import io.shardwise.router.plan.MergeSpec;
 import io.shardwise.router.plan.NodeStatement;
 import io.shardwise.router.plan.Route;
 import io.shardwise.router.plan.StatementKind;
@@ -399,6 +400,56 @@ class LogicalConnectionTest {
         assertThat(runtime.count("n1", "kv")).isEqualTo(1);
         assertThat(runtime.count("n2", "kv")).isEqualTo(1);
         assertThat(select(conn, 3)).isEqualTo("three");
+    }
+
+    @Test
+    void scatterQueriesRunOnEveryNodeAndAreMerged() throws SQLException {
+        String scatter = "SELECT id, v FROM kv ORDER BY id";
+        runtime.on(scatter, StatementKind.QUERY, 0, p -> runtime.nodeIds(), new MergeSpec(2, null, null, null,
+                false, List.of(new MergeSpec.SortKey(0, false, false)), 0, -1));
+        for (long id = 0; id < 10; id++) {
+            insert(conn, id, "v" + id);
+        }
+        int before = runtime.recorded.get();
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(scatter)) {
+            List<Long> ids = new ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getLong("ID"));
+            }
+            assertThat(ids).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+            assertThat(rs.getStatement()).isSameAs(s);
+        }
+        assertThat(runtime.recorded.get()).isEqualTo(before + 1);
+        try (PreparedStatement ps = conn.prepareStatement(scatter)) {
+            ps.setMaxRows(3);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<Long> ids = new ArrayList<>();
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+                assertThat(ids).containsExactly(0L, 1L, 2L);
+            }
+        }
+    }
+
+    @Test
+    void generatedKeysOfABatchOverSeveralNodesAreAllReturned() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(INSERT_ITEM, Statement.RETURN_GENERATED_KEYS)) {
+            for (long k = 1; k <= 4; k++) {
+                ps.setLong(1, k);
+                ps.setString(2, "v");
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            List<Long> keys = new ArrayList<>();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                while (rs.next()) {
+                    keys.add(rs.getLong(1));
+                }
+            }
+            // Each node numbers its own rows (strided keys are the backends' business): two rows on each.
+            assertThat(keys).containsExactlyInAnyOrder(1L, 2L, 1L, 2L);
+        }
     }
 
     @Test
