@@ -10,5 +10,8 @@ public interface ParameterSource {
         throw new IllegalArgumentException("no parameter " + index);
     };
 
+    /** For statements without placeholders: any parameter reads as "not bound" (null). */
+    ParameterSource NONE_BOUND = index -> null;
+
     Object parameter(int index);
 }

@@ -1,0 +1,195 @@
+package io.shardwise.router;
+
+import io.shardwise.router.config.ClusterSpec;
+import io.shardwise.router.config.GroupSpec;
+import io.shardwise.router.config.NodeSpec;
+import io.shardwise.router.node.NodePools;
+import io.shardwise.router.node.ShardKeyCheck;
+import io.shardwise.router.plan.ParameterSource;
+import io.shardwise.router.plan.Planner;
+import io.shardwise.router.plan.Route;
+import io.shardwise.router.plan.RoutingContext;
+import io.shardwise.router.plan.StatementPlan;
+import io.shardwise.router.topology.FileTopologyStore;
+import io.shardwise.router.topology.GroupTopology;
+import io.shardwise.router.topology.InMemoryTopologyStore;
+import io.shardwise.router.topology.LiveTopology;
+import io.shardwise.router.topology.Shard;
+import io.shardwise.router.topology.ShardState;
+import io.shardwise.router.topology.Topology;
+import io.shardwise.router.topology.TopologyStore;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The router of one cluster: plans statements (cached), routes them over the live topology, and owns the node
+ * pools and the topology store. One instance per distinct configuration; thread-safe.
+ */
+public final class ShardwiseRouter implements AutoCloseable {
+    private static final int PLAN_CACHE_SIZE = 10_000;
+
+    private final ClusterSpec spec;
+    private final TopologyStore store;
+    private final LiveTopology topology;
+    private final NodePools pools;
+    private final PlanSource plans;
+    private volatile ExecutionRecorder recorder = ExecutionRecorder.NONE;
+
+    private ShardwiseRouter(ClusterSpec spec, TopologyStore store, LiveTopology topology, NodePools pools) {
+        this.spec = spec;
+        this.store = store;
+        this.topology = topology;
+        this.pools = pools;
+        RoutingContext context = new RoutingContext(topology, spec.nodes().stream().map(NodeSpec::id).toList(),
+                spec.defaultNode(), spec.dialect());
+        this.plans = new PlanSource(new Planner(spec, context), PLAN_CACHE_SIZE);
+    }
+
+    /**
+     * Starts a router: opens the topology store (the metadata directory, locked for this process, or memory),
+     * loads the persisted topology or creates the first one from the spec, opens one pool per node (failing with
+     * the node's id and redacted URL when one cannot be reached), and checks the shard-key columns of existing
+     * sharded tables.
+     */
+    public static ShardwiseRouter start(ClusterSpec spec) throws SQLException {
+        TopologyStore store = spec.metadataDir() != null ? FileTopologyStore.open(spec.metadataDir())
+                : new InMemoryTopologyStore();
+        NodePools pools = null;
+        try {
+            LiveTopology live = new LiveTopology(store, loadOrCreate(spec, store));
+            pools = NodePools.start(spec.nodes());
+            ShardKeyCheck.check(pools.dataSources(), spec.tables().values());
+            ShardwiseRouter router = new ShardwiseRouter(spec, store, live, pools);
+            router.warmUp();
+            return router;
+        } catch (SQLException | RuntimeException e) {
+            if (pools != null) {
+                pools.close();
+            }
+            store.close();
+            throw e;
+        }
+    }
+
+    /** The persisted topology (plus any group the configuration added since), or version 1 from the spec. */
+    static Topology loadOrCreate(ClusterSpec spec, TopologyStore store) throws SQLException {
+        Optional<Topology> loaded = store.load();
+        Topology t;
+        try {
+            t = loaded.isPresent() ? loaded.get().withGroupsFrom(spec) : Topology.initial(spec);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("Invalid sharding configuration: " + e.getMessage(), "22023", e);
+        }
+        for (GroupSpec g : spec.groups().values()) {
+            GroupTopology gt = t.group(g.name());
+            if (gt.strategy() != g.strategy()) {
+                throw new SQLException("Group " + g.name() + " is configured with strategy " + g.strategy()
+                        + " but its persisted topology uses " + gt.strategy() + ": changing a group's strategy"
+                        + " would move every row. Keep group." + g.name() + ".strategy=" + gt.strategy(), "22023");
+            }
+        }
+        List<String> nodes = spec.nodes().stream().map(NodeSpec::id).toList();
+        for (Shard s : t.allShards()) {
+            if (!nodes.contains(s.node()) || (s.targetNode() != null && !nodes.contains(s.targetNode()))) {
+                throw new SQLException("The persisted topology places " + s + " on a node that is not configured"
+                        + " (nodes: " + nodes + "): add the node back to the configuration", "22023");
+            }
+        }
+        if (loaded.isEmpty() || loaded.get() != t) {
+            store.save(t);
+        }
+        return t;
+    }
+
+    /** Calcite's first parse loads hundreds of classes (~300 ms): pay it at start, not in a user's request. */
+    private void warmUp() {
+        try {
+            plans.warmUp();
+        } catch (SQLException | RuntimeException e) {
+            // Warming is best-effort; a real statement will report its own error.
+        }
+    }
+
+    /** The (cached) plan of a statement text. Unparseable SQL: SQLSyntaxErrorException with the position. */
+    public StatementPlan plan(String sql) throws SQLException {
+        return plans.plan(sql);
+    }
+
+    /** The current topology snapshot. */
+    public Topology topology() {
+        return topology.current();
+    }
+
+    /** The live topology: what migration updates (persisted before it is published). */
+    public LiveTopology liveTopology() {
+        return topology;
+    }
+
+    /** The connection pool of every node, by node id, in configuration order. */
+    public Map<String, DataSource> nodes() {
+        return pools.dataSources();
+    }
+
+    public ClusterSpec spec() {
+        return spec;
+    }
+
+    /** One row per shard for {@code SHOW SHARDWISE SHARDS}, groups in configuration order, shards in key order. */
+    public List<ShardRow> shardRows() {
+        List<ShardRow> rows = new ArrayList<>();
+        for (GroupTopology g : topology.current().groups().values()) {
+            for (Shard s : g.shards()) {
+                String state = s.state() == ShardState.STABLE ? "STABLE" : s.state() + "->" + s.targetNode();
+                rows.add(new ShardRow(g.name(), s.id(), s.describeKeys(), s.node(), state, s.version()));
+            }
+        }
+        return rows;
+    }
+
+    /** Where executions are reported (the profiler); NONE until one is set. */
+    public void setRecorder(ExecutionRecorder recorder) {
+        this.recorder = recorder == null ? ExecutionRecorder.NONE : recorder;
+    }
+
+    /**
+     * Records one execution of {@code route} for the profiler: its group, its key point when it had one key, read
+     * or write, latency. Allocates nothing.
+     */
+    public void recordExecution(Route route, ParameterSource params, long nanos) {
+        if (route.group() == null) {
+            return;
+        }
+        long point = 0;
+        boolean hasKey = false;
+        if (route.hasKey()) {
+            Object v = route.keyValue(params);
+            if (v != null) {
+                try {
+                    point = route.keyPoint(params);
+                    hasKey = true;
+                } catch (SQLException e) {
+                    // routed already, so the key was valid; nothing to record
+                }
+            }
+        }
+        recorder.record(route.group(), hasKey, point, route.write(), nanos);
+    }
+
+    /** {@link #recordExecution(Route, ParameterSource, long)} for routes whose key is a literal or absent. */
+    public void recordExecution(Route route, long nanos) {
+        recordExecution(route, ParameterSource.NONE_BOUND, nanos);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            pools.close();
+        } finally {
+            store.close();
+        }
+    }
+}

@@ -1,0 +1,362 @@
+package io.shardwise.router.plan;
+
+import io.shardwise.router.config.TableSpec;
+import io.shardwise.router.plan.StatementAnalysis.Component;
+import io.shardwise.router.sql.SqlDialectKind;
+import io.shardwise.router.topology.GroupTopology;
+import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUpdate;
+import org.apache.calcite.sql.parser.SqlParserPos;
+
+/**
+ * Turns one SQL text into a {@link StatementPlan}. Runs on a plan-cache miss only; everything it decides is kept
+ * in the plan so that routing an execution is a few lookups.
+ */
+public final class Planner {
+    private static final Set<String> DDL_WORDS = Set.of("CREATE", "ALTER", "DROP", "TRUNCATE", "RENAME", "COMMENT");
+    private static final Set<String> TX_WORDS = Set.of("BEGIN", "START", "COMMIT", "ROLLBACK", "SAVEPOINT",
+            "RELEASE", "SET", "END");
+
+    private final TableCatalog catalog;
+    private final RoutingContext context;
+
+    public Planner(io.shardwise.router.config.ClusterSpec spec, RoutingContext context) {
+        this.catalog = new TableCatalog(spec);
+        this.context = context;
+    }
+
+    public StatementPlan plan(String sql) throws SQLException {
+        SqlTokens tokens = new SqlTokens(sql, context.dialect() == SqlDialectKind.MYSQL);
+        if (!tokens.next()) {
+            throw new SQLSyntaxErrorException("Empty SQL statement", "42000");
+        }
+        String first = tokens.text().toUpperCase(Locale.ROOT);
+        int params = countParams(sql);
+        String forced = forcedNode(tokens.hint());
+        if (forced != null) {
+            return forcedPlan(sql, first, params, forced);
+        }
+        if (DDL_WORDS.contains(first)) {
+            return DdlRouting.plan(sql, params, catalog, context);
+        }
+        if (TX_WORDS.contains(first)) {
+            return new FixedPlan(StatementKind.TRANSACTION_CONTROL, sql, params, new Route(
+                    List.of(new NodeStatement(context.defaultNode(), sql, null)), null, false, false));
+        }
+        SqlNode node = SqlParsing.parse(sql, context.dialect());
+        return plan(sql, params, node);
+    }
+
+    StatementPlan plan(String sql, int params, SqlNode node) throws SQLException {
+        if (node instanceof SqlInsert insert) {
+            return insert(sql, params, insert);
+        }
+        if (node instanceof SqlUpdate update) {
+            refuseShardKeyUpdate(update);
+            return dml(sql, params, node, StatementKind.UPDATE, tableName(update.getTargetTable()));
+        }
+        if (node instanceof SqlDelete delete) {
+            return dml(sql, params, node, StatementKind.DELETE, tableName(delete.getTargetTable()));
+        }
+        if (node.getKind().belongsTo(SqlKind.QUERY)) {
+            return dml(sql, params, node, StatementKind.QUERY, null);
+        }
+        throw new SQLException("Shardwise cannot route a " + node.getKind() + " statement: send it to one node with"
+                + " /*+ shardwise node=<id> */", "0A000");
+    }
+
+    // ---- SELECT, UPDATE, DELETE ----
+
+    private StatementPlan dml(String sql, int params, SqlNode node, StatementKind kind, String target)
+            throws SQLException {
+        StatementAnalysis a = StatementAnalyzer.analyze(node, catalog);
+        TableCatalog.Kind targetKind = target == null ? null : catalog.kind(target);
+        if (a.components.isEmpty()) {
+            if (targetKind == TableCatalog.Kind.REFERENCE) {
+                if (a.hasPlain()) {
+                    throw new SQLException("Cannot write reference table " + target + " from plain table(s) "
+                            + a.plainTables() + ", which exist only on the default node: the copies would differ",
+                            "0A000");
+                }
+                return new FixedPlan(kind, sql, params, allNodes(sql, kind));
+            }
+            return new FixedPlan(kind, sql, params, defaultNode(sql, kind));
+        }
+        if (targetKind == TableCatalog.Kind.REFERENCE) {
+            throw new SQLException("Cannot write reference table " + target + " from sharded table(s) "
+                    + a.components.get(0).tables() + ": every node would write different rows. Read the values"
+                    + " first, then write them", "0A000");
+        }
+        boolean keyed = a.components.size() == 1 && a.components.get(0).scatterable() && !a.hasPlain();
+        if (keyed) {
+            Component c = a.components.get(0);
+            ScatterQuery scatter;
+            String refusal = null;
+            if (kind == StatementKind.QUERY) {
+                ScatterRewrite.Result r = ScatterRewrite.build(node, sql, params, c, context.dialect());
+                scatter = r.scatter();
+                refusal = r.refusal();
+            } else {
+                scatter = (nodes, p) -> passThrough(sql, kind, c.group(), nodes);
+            }
+            return new ShardedPlan(kind, sql, params, context, List.of(c), false, false, scatter, refusal);
+        }
+        String refusal = pinnedRefusal(a, kind);
+        for (Component c : a.components) {
+            if (!c.restriction().canPin()) {
+                throw new SQLException(refusal, "0A000");
+            }
+        }
+        return new ShardedPlan(kind, sql, params, context, a.components, true, a.hasPlain(), null, refusal);
+    }
+
+    private String pinnedRefusal(StatementAnalysis a, StatementKind kind) {
+        StringBuilder b = new StringBuilder("Cannot route this ").append(kind == StatementKind.QUERY ? "query"
+                : kind.name()).append(" safely: it reads ");
+        List<String> parts = new ArrayList<>();
+        for (Component c : a.components) {
+            parts.add(c.tables() + " (group " + c.group() + ")");
+        }
+        if (a.hasPlain()) {
+            parts.add("plain table(s) " + a.plainTables() + " (only on the default node " + context.defaultNode() + ")");
+        }
+        b.append(String.join(" and ", parts));
+        if (a.setOperation) {
+            b.append(" in a UNION/INTERSECT/EXCEPT");
+        }
+        b.append(", which are not co-located, and no shard-key value pins them all to one node. Join tables of one"
+                + " group on their shard key, give every sharded table a key value (e.g. WHERE ")
+                .append(a.components.get(0).members().get(0).alias()).append('.')
+                .append(a.components.get(0).members().get(0).spec().shardKey())
+                .append(" = ?) that lands on one node, put the tables in one group (table.<name>.group),"
+                        + " or force a node with /*+ shardwise node=<id> */");
+        return b.toString();
+    }
+
+    private void refuseShardKeyUpdate(SqlUpdate update) throws SQLException {
+        String table = tableName(update.getTargetTable());
+        TableSpec spec = catalog.sharded(table);
+        if (spec == null) {
+            return;
+        }
+        for (SqlNode col : update.getTargetColumnList()) {
+            SqlIdentifier id = (SqlIdentifier) col;
+            if (id.names.get(id.names.size() - 1).equalsIgnoreCase(spec.shardKey())) {
+                throw new SQLException("UPDATE of " + table + " sets its shard-key column " + spec.shardKey()
+                        + ": the row would have to move to another shard, which an UPDATE cannot do safely. Delete"
+                        + " the row and insert it with the new key instead", "0A000");
+            }
+        }
+    }
+
+    private static Route passThrough(String sql, StatementKind kind, String group, List<String> nodes) {
+        List<NodeStatement> statements = new ArrayList<>(nodes.size());
+        for (String n : nodes) {
+            statements.add(new NodeStatement(n, sql, null));
+        }
+        return new Route(statements, null, kind.isQuery(), kind.isWrite(), group, null, 0, null);
+    }
+
+    // ---- INSERT ----
+
+    private StatementPlan insert(String sql, int params, SqlInsert insert) throws SQLException {
+        String table = tableName(insert.getTargetTable());
+        TableCatalog.Kind kind = catalog.kind(table);
+        StatementAnalysis a = StatementAnalyzer.analyze(insert.getSource(), catalog);
+        if (kind != TableCatalog.Kind.SHARDED) {
+            if (!a.components.isEmpty()) {
+                throw new SQLException("Cannot INSERT into " + (kind == TableCatalog.Kind.REFERENCE ? "reference"
+                        : "plain") + " table " + table + " from sharded table(s) " + a.components.get(0).tables()
+                        + ": the rows live on several nodes. Read them first, then insert", "0A000");
+            }
+            if (kind == TableCatalog.Kind.REFERENCE) {
+                if (a.hasPlain()) {
+                    throw new SQLException("Cannot INSERT into reference table " + table + " from plain table(s) "
+                            + a.plainTables() + ", which exist only on the default node", "0A000");
+                }
+                return new FixedPlan(StatementKind.INSERT, sql, params, allNodes(sql, StatementKind.INSERT));
+            }
+            return new FixedPlan(StatementKind.INSERT, sql, params, defaultNode(sql, StatementKind.INSERT));
+        }
+        TableSpec spec = catalog.sharded(table);
+        SqlNodeList columns = insert.getTargetColumnList();
+        if (columns == null || columns.isEmpty()) {
+            throw new SQLException("INSERT into sharded table " + table + " must list its columns, so that the"
+                    + " shard key " + spec.shardKey() + " can be found: INSERT INTO " + table + " (" + spec.shardKey()
+                    + ", ...) VALUES (...)", "0A000");
+        }
+        int keyIndex = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            SqlIdentifier id = (SqlIdentifier) columns.get(i);
+            if (id.names.get(id.names.size() - 1).equalsIgnoreCase(spec.shardKey())) {
+                keyIndex = i;
+            }
+        }
+        if (keyIndex < 0) {
+            throw new SQLException("INSERT into sharded table " + table + " does not give its shard key "
+                    + spec.shardKey() + ": every row needs a key value to find its shard", "0A000");
+        }
+        SqlNode source = insert.getSource();
+        if (source.getKind() != SqlKind.VALUES) {
+            throw new SQLException("INSERT ... SELECT into sharded table " + table + " is not supported: the selected"
+                    + " rows may belong to shards on other nodes. Insert with VALUES, or force a node with"
+                    + " /*+ shardwise node=<id> */ when you know all rows belong there", "0A000");
+        }
+        String text = SqlParsing.stripTrailingSemicolon(sql);
+        int[] paramOffsets = paramOffsets(text);
+        List<SqlNode> rowNodes = ((SqlBasicCall) source).getOperandList();
+        List<InsertPlan.Row> rows = new ArrayList<>();
+        int firstStart = -1;
+        int lastEnd = -1;
+        for (SqlNode rowNode : rowNodes) {
+            SqlCall row = (SqlCall) rowNode;
+            if (row.operandCount() != columns.size()) {
+                throw new SQLSyntaxErrorException("INSERT into " + table + " lists " + columns.size()
+                        + " columns but a row has " + row.operandCount() + " values", "42601");
+            }
+            ValueSource key = StatementAnalyzer.valueSource(row.operand(keyIndex));
+            if (key == null) {
+                throw new SQLException("INSERT into " + table + ": the shard key " + spec.shardKey() + " must be a"
+                        + " literal or a ? placeholder in every row (an expression or DEFAULT cannot be routed)",
+                        "0A000");
+            }
+            int start = offset(text, row.getParserPosition().getLineNum(), row.getParserPosition().getColumnNum());
+            int end = offset(text, row.getParserPosition().getEndLineNum(),
+                    row.getParserPosition().getEndColumnNum()) + 1;
+            if (start < 0 || end > text.length() || text.charAt(start) != '(' || text.charAt(end - 1) != ')') {
+                throw new SQLException("Cannot split this multi-row INSERT into per-node statements (unexpected"
+                        + " row syntax); insert the rows one by one", "0A000");
+            }
+            firstStart = firstStart < 0 ? start : firstStart;
+            lastEnd = end;
+            rows.add(new InsertPlan.Row(key, text.substring(start, end), paramsBetween(paramOffsets, start, end)));
+        }
+        GroupTopology g = context.topology().current().group(spec.group());
+        if (g == null) {
+            throw new SQLException("The topology has no group " + spec.group(), "55000");
+        }
+        return new InsertPlan(sql, params, context, spec.group(), rows, text.substring(0, firstStart),
+                paramsBetween(paramOffsets, 0, firstStart), text.substring(lastEnd),
+                paramsBetween(paramOffsets, lastEnd, text.length()), false, null);
+    }
+
+    // ---- helpers ----
+
+    private Route defaultNode(String sql, StatementKind kind) {
+        return new Route(List.of(new NodeStatement(context.defaultNode(), sql, null)), null, kind.isQuery(),
+                kind.isWrite());
+    }
+
+    private Route allNodes(String sql, StatementKind kind) {
+        List<NodeStatement> all = new ArrayList<>();
+        for (String n : context.nodes()) {
+            all.add(new NodeStatement(n, sql, null));
+        }
+        return new Route(List.copyOf(all), null, kind.isQuery(), kind.isWrite());
+    }
+
+    private StatementPlan forcedPlan(String sql, String first, int params, String node) throws SQLException {
+        if (!context.nodes().contains(node)) {
+            throw new SQLException("The hint names node " + node + ", which is not configured (nodes: "
+                    + context.nodes() + ")", "42704");
+        }
+        StatementKind kind = switch (first) {
+            case "SELECT", "WITH", "VALUES", "TABLE", "SHOW", "EXPLAIN" -> StatementKind.QUERY;
+            case "INSERT", "REPLACE" -> StatementKind.INSERT;
+            case "UPDATE", "MERGE", "UPSERT" -> StatementKind.UPDATE;
+            case "DELETE" -> StatementKind.DELETE;
+            default -> DDL_WORDS.contains(first) ? StatementKind.DDL
+                    : TX_WORDS.contains(first) ? StatementKind.TRANSACTION_CONTROL : StatementKind.UPDATE;
+        };
+        return new FixedPlan(kind, sql, params, new Route(List.of(new NodeStatement(node, sql, null)), null,
+                kind.isQuery(), kind.isWrite()));
+    }
+
+    /** {@code shardwise node=n2} -> {@code n2}; null when there is no hint. */
+    static String forcedNode(String hint) throws SQLException {
+        if (hint == null) {
+            return null;
+        }
+        String body = hint.substring("shardwise".length()).trim();
+        if (body.toLowerCase(Locale.ROOT).startsWith("node")) {
+            String rest = body.substring(4).trim();
+            if (rest.startsWith("=")) {
+                String node = rest.substring(1).trim().split("[\\s,]+", 2)[0];
+                if (!node.isEmpty()) {
+                    return TableCatalog.normalize(node);
+                }
+            }
+        }
+        throw new SQLSyntaxErrorException("Cannot read the hint /*+ " + hint + " */: expected"
+                + " /*+ shardwise node=<id> */", "42000");
+    }
+
+    static String tableName(SqlNode table) {
+        SqlNode t = table.getKind() == SqlKind.AS ? ((SqlCall) table).operand(0) : table;
+        SqlIdentifier id = (SqlIdentifier) t;
+        return id.names.get(id.names.size() - 1);
+    }
+
+    static int countParams(String sql) {
+        SqlTokens t = new SqlTokens(sql, false);
+        int n = 0;
+        while (t.next()) {
+            if (t.type() == SqlTokens.Type.PARAM) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static int[] paramOffsets(String text) {
+        SqlTokens t = new SqlTokens(text, false);
+        List<Integer> out = new ArrayList<>();
+        while (t.next()) {
+            if (t.type() == SqlTokens.Type.PARAM) {
+                out.add(t.start());
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** 1-based indexes of the placeholders whose offset is in {@code [from, to)}. */
+    private static int[] paramsBetween(int[] offsets, int from, int to) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < offsets.length; i++) {
+            if (offsets[i] >= from && offsets[i] < to) {
+                out.add(i + 1);
+            }
+        }
+        return out.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The offset in {@code text} of a parser position (1-based line and column). */
+    static int offset(String text, int line, int column) {
+        int off = 0;
+        for (int l = 1; l < line; l++) {
+            off = text.indexOf('\n', off);
+            if (off < 0) {
+                return -1;
+            }
+            off++;
+        }
+        return off + column - 1;
+    }
+
+    static SqlParserPos pos(SqlNode n) {
+        return n.getParserPosition();
+    }
+}
