@@ -1,0 +1,38 @@
+package io.shardwise.driver.differential;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Sends each statement's SQL text, unchanged, over one JDBC connection (plain H2, or the Shardwise driver). */
+final class JdbcTarget implements Target {
+
+    private final String name;
+    private final Connection connection;
+    private final Statement statement;
+
+    JdbcTarget(String name, Connection connection) throws SQLException {
+        this.name = name;
+        this.connection = connection;
+        this.statement = connection.createStatement();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Outcome run(Operation op) throws SQLException {
+        if (op instanceof Operation.Query q) {
+            return Outcome.read(statement.executeQuery(q.sql()));
+        }
+        return Outcome.updated(statement.executeUpdate(op.sql()));
+    }
+
+    @Override
+    public void close() throws SQLException {
+        statement.close();
+        connection.close();
+    }
+}
