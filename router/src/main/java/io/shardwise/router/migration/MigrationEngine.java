@@ -56,7 +56,10 @@ public final class MigrationEngine implements AutoCloseable {
         this.settings = settings;
         this.verifier = new ShardVerifier(settings.verifyBuckets(), settings.batchKeys());
         this.workers = Executors.newCachedThreadPool(daemon("shardwise-migration"));
-        this.cleaner = Executors.newSingleThreadScheduledExecutor(daemon("shardwise-migration-cleanup"));
+        java.util.concurrent.ScheduledThreadPoolExecutor c =
+                new java.util.concurrent.ScheduledThreadPoolExecutor(1, daemon("shardwise-migration-cleanup"));
+        c.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.cleaner = c;
     }
 
     private static ThreadFactory daemon(String name) {
@@ -741,7 +744,14 @@ public final class MigrationEngine implements AutoCloseable {
                 // rolled back or abandoned; recover() resolves it on the next start
             }
         }
+        cleaner.shutdown();
         workers.shutdownNow();
+        try {
+            // a cleanup in progress finishes its batch and its record write; queued ones run after the next start
+            cleaner.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         cleaner.shutdownNow();
     }
 }

@@ -94,14 +94,16 @@ public final class ShardGate {
         lock.lock();
         try {
             frozen = true;
-            long left = waitNanos;
+            long deadline = System.nanoTime() + waitNanos;
             while (holders.get() > 0) {
+                long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     frozen = false;
                     changed.signalAll();
                     return false;
                 }
-                left = changed.awaitNanos(Math.min(left, 1_000_000));
+                // a writer leaving signals; the short poll also covers a signal sent between our check and wait
+                changed.awaitNanos(Math.min(left, 1_000_000));
             }
             return true;
         } catch (InterruptedException e) {
