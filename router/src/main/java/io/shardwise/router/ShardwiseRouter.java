@@ -46,7 +46,7 @@ public final class ShardwiseRouter implements AutoCloseable {
         this.pools = pools;
         RoutingContext context = new RoutingContext(topology, spec.nodes().stream().map(NodeSpec::id).toList(),
                 spec.defaultNode(), spec.dialect());
-        this.plans = new PlanSource(new Planner(spec, context), PLAN_CACHE_SIZE);
+        this.plans = new PlanSource(new Planner(spec, context), spec.dialect(), PLAN_CACHE_SIZE);
     }
 
     /**
@@ -117,6 +117,16 @@ public final class ShardwiseRouter implements AutoCloseable {
     /** The (cached) plan of a statement text. Unparseable SQL: SQLSyntaxErrorException with the position. */
     public StatementPlan plan(String sql) throws SQLException {
         return plans.plan(sql);
+    }
+
+    /** How many plans the cache holds (tests and diagnostics). */
+    long cachedPlans() {
+        return plans.size();
+    }
+
+    /** Drops every cached plan (after DDL changed what a plan may depend on). */
+    public void invalidatePlans() {
+        plans.invalidateAll();
     }
 
     /** The current topology snapshot. */

@@ -21,8 +21,8 @@ final class DdlRouting {
     private DdlRouting() {
     }
 
-    static StatementPlan plan(String sql, int params, TableCatalog catalog, RoutingContext context) {
-        List<String> tables = tables(sql);
+    static StatementPlan plan(String sql, int params, List<String> tables, TableCatalog catalog,
+                              RoutingContext context) {
         boolean everywhere = tables.isEmpty();
         for (String t : tables) {
             if (catalog.kind(t) != TableCatalog.Kind.PLAIN) {

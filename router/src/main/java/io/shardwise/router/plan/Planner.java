@@ -10,6 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import io.shardwise.router.sql.Hints;
+import io.shardwise.router.sql.SqlDdlStatement;
+import io.shardwise.router.sql.SqlExtendedStatement;
+import io.shardwise.router.sql.SqlReturning;
+import io.shardwise.router.sql.SqlSessionStatement;
+import io.shardwise.router.sql.SqlUpsert;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlDelete;
@@ -45,34 +51,73 @@ public final class Planner {
         }
         String first = tokens.text().toUpperCase(Locale.ROOT);
         int params = countParams(sql);
-        String forced = forcedNode(tokens.hint());
+        String forced = Hints.forcedNode(sql);
         if (forced != null) {
-            return forcedPlan(sql, first, params, forced);
+            return forcedPlan(sql, first, params, TableCatalog.normalize(forced));
         }
         if (DDL_WORDS.contains(first)) {
-            return DdlRouting.plan(sql, params, catalog, context);
+            SqlNode ddl;
+            try {
+                ddl = SqlParsing.parse(sql, context.dialect());
+            } catch (SQLSyntaxErrorException e) {
+                // DDL differs most between databases: what our grammar does not know is routed by its table names
+                return DdlRouting.plan(sql, params, DdlRouting.tables(sql), catalog, context);
+            }
+            if (ddl instanceof SqlDdlStatement d) {
+                List<String> tables = new ArrayList<>();
+                for (SqlIdentifier id : d.tables()) {
+                    tables.add(id.names.get(id.names.size() - 1));
+                }
+                return DdlRouting.plan(sql, params, tables, catalog, context);
+            }
+            return DdlRouting.plan(sql, params, DdlRouting.tables(sql), catalog, context);
         }
         if (TX_WORDS.contains(first)) {
-            return new FixedPlan(StatementKind.TRANSACTION_CONTROL, sql, params, new Route(
-                    List.of(new NodeStatement(context.defaultNode(), sql, null)), null, false, false));
+            return transactionControl(sql, params);
         }
         SqlNode node = SqlParsing.parse(sql, context.dialect());
         return plan(sql, params, node);
     }
 
-    StatementPlan plan(String sql, int params, SqlNode node) throws SQLException {
+    /** Loads the parser's and planner's classes, so no application statement pays for it. */
+    public void warmUp() {
+        SqlParsing.warmUp();
+        try {
+            plan("SELECT a, COUNT(*) FROM shardwise_warm_up w WHERE w.a = ? AND w.b IN (1, 2) GROUP BY a ORDER BY a");
+            plan("INSERT INTO shardwise_warm_up (a, b) VALUES (?, ?), (?, ?)");
+        } catch (SQLException e) {
+            // best effort
+        }
+    }
+
+    private StatementPlan transactionControl(String sql, int params) {
+        return new FixedPlan(StatementKind.TRANSACTION_CONTROL, sql, params, new Route(
+                List.of(new NodeStatement(context.defaultNode(), sql, null)), null, false, false));
+    }
+
+    StatementPlan plan(String sql, int params, SqlNode parsed) throws SQLException {
+        if (parsed instanceof SqlSessionStatement) {
+            return transactionControl(sql, params);
+        }
+        boolean returning = SqlExtendedStatement.find(parsed, SqlReturning.class) != null;
+        SqlUpsert upsert = SqlExtendedStatement.find(parsed, SqlUpsert.class);
+        SqlNode node = SqlExtendedStatement.stock(parsed);
         if (node instanceof SqlInsert insert) {
-            return insert(sql, params, insert);
+            if (upsert != null) {
+                refuseShardKeyUpsert(upsert, tableName(insert.getTargetTable()));
+            }
+            return insert(sql, params, insert, returning);
         }
         if (node instanceof SqlUpdate update) {
             refuseShardKeyUpdate(update);
-            return dml(sql, params, node, StatementKind.UPDATE, tableName(update.getTargetTable()));
+            return dml(sql, params, parsed, node, StatementKind.UPDATE, tableName(update.getTargetTable()), returning);
         }
         if (node instanceof SqlDelete delete) {
-            return dml(sql, params, node, StatementKind.DELETE, tableName(delete.getTargetTable()));
+            return dml(sql, params, parsed, node, StatementKind.DELETE, tableName(delete.getTargetTable()),
+                    returning);
         }
         if (node.getKind().belongsTo(SqlKind.QUERY)) {
-            return dml(sql, params, node, StatementKind.QUERY, null);
+            return dml(sql, params, parsed, node, StatementKind.QUERY, null, true);
         }
         throw new SQLException("Shardwise cannot route a " + node.getKind() + " statement: send it to one node with"
                 + " /*+ shardwise node=<id> */", "0A000");
@@ -80,8 +125,8 @@ public final class Planner {
 
     // ---- SELECT, UPDATE, DELETE ----
 
-    private StatementPlan dml(String sql, int params, SqlNode node, StatementKind kind, String target)
-            throws SQLException {
+    private StatementPlan dml(String sql, int params, SqlNode parsed, SqlNode node, StatementKind kind,
+                              String target, boolean returnsRows) throws SQLException {
         StatementAnalysis a = StatementAnalyzer.analyze(node, catalog);
         TableCatalog.Kind targetKind = target == null ? null : catalog.kind(target);
         if (a.components.isEmpty()) {
@@ -91,9 +136,9 @@ public final class Planner {
                             + a.plainTables() + ", which exist only on the default node: the copies would differ",
                             "0A000");
                 }
-                return new FixedPlan(kind, sql, params, allNodes(sql, kind));
+                return new FixedPlan(kind, sql, params, allNodes(sql, kind, returnsRows));
             }
-            return new FixedPlan(kind, sql, params, defaultNode(sql, kind));
+            return new FixedPlan(kind, sql, params, defaultNode(sql, kind, returnsRows));
         }
         if (targetKind == TableCatalog.Kind.REFERENCE) {
             throw new SQLException("Cannot write reference table " + target + " from sharded table(s) "
@@ -106,13 +151,14 @@ public final class Planner {
             ScatterQuery scatter;
             String refusal = null;
             if (kind == StatementKind.QUERY) {
-                ScatterRewrite.Result r = ScatterRewrite.build(node, sql, params, c, context.dialect());
+                ScatterRewrite.Result r = ScatterRewrite.build(parsed, sql, params, c, context.dialect());
                 scatter = r.scatter();
                 refusal = r.refusal();
             } else {
-                scatter = (nodes, p) -> passThrough(sql, kind, c.group(), nodes);
+                scatter = (nodes, p) -> passThrough(sql, kind, returnsRows, c.group(), nodes);
             }
-            return new ShardedPlan(kind, sql, params, context, List.of(c), false, false, scatter, refusal);
+            return new ShardedPlan(kind, sql, params, context, List.of(c), false, false, scatter, refusal,
+                    returnsRows);
         }
         String refusal = pinnedRefusal(a, kind);
         for (Component c : a.components) {
@@ -120,7 +166,8 @@ public final class Planner {
                 throw new SQLException(refusal, "0A000");
             }
         }
-        return new ShardedPlan(kind, sql, params, context, a.components, true, a.hasPlain(), null, refusal);
+        return new ShardedPlan(kind, sql, params, context, a.components, true, a.hasPlain(), null, refusal,
+                returnsRows);
     }
 
     private String pinnedRefusal(StatementAnalysis a, StatementKind kind) {
@@ -162,17 +209,33 @@ public final class Planner {
         }
     }
 
-    private static Route passThrough(String sql, StatementKind kind, String group, List<String> nodes) {
+    private static Route passThrough(String sql, StatementKind kind, boolean returnsRows, String group,
+                                     List<String> nodes) {
         List<NodeStatement> statements = new ArrayList<>(nodes.size());
         for (String n : nodes) {
             statements.add(new NodeStatement(n, sql, null));
         }
-        return new Route(statements, null, kind.isQuery(), kind.isWrite(), group, null, 0, null);
+        return new Route(statements, null, returnsRows, kind.isWrite(), group, null, 0, null);
+    }
+
+    private void refuseShardKeyUpsert(SqlUpsert upsert, String table) throws SQLException {
+        TableSpec spec = catalog.sharded(table);
+        if (spec == null || upsert.targetColumns() == null) {
+            return;
+        }
+        for (SqlNode col : upsert.targetColumns()) {
+            SqlIdentifier id = (SqlIdentifier) col;
+            if (id.names.get(id.names.size() - 1).equalsIgnoreCase(spec.shardKey())) {
+                throw new SQLException("The upsert into " + table + " would SET its shard-key column "
+                        + spec.shardKey() + " when the row exists: the row would have to move to another shard."
+                        + " Leave the shard key out of the update part", "0A000");
+            }
+        }
     }
 
     // ---- INSERT ----
 
-    private StatementPlan insert(String sql, int params, SqlInsert insert) throws SQLException {
+    private StatementPlan insert(String sql, int params, SqlInsert insert, boolean returning) throws SQLException {
         String table = tableName(insert.getTargetTable());
         TableCatalog.Kind kind = catalog.kind(table);
         StatementAnalysis a = StatementAnalyzer.analyze(insert.getSource(), catalog);
@@ -187,9 +250,11 @@ public final class Planner {
                     throw new SQLException("Cannot INSERT into reference table " + table + " from plain table(s) "
                             + a.plainTables() + ", which exist only on the default node", "0A000");
                 }
-                return new FixedPlan(StatementKind.INSERT, sql, params, allNodes(sql, StatementKind.INSERT));
+                return new FixedPlan(StatementKind.INSERT, sql, params, allNodes(sql, StatementKind.INSERT,
+                        returning));
             }
-            return new FixedPlan(StatementKind.INSERT, sql, params, defaultNode(sql, StatementKind.INSERT));
+            return new FixedPlan(StatementKind.INSERT, sql, params, defaultNode(sql, StatementKind.INSERT,
+                    returning));
         }
         TableSpec spec = catalog.sharded(table);
         SqlNodeList columns = insert.getTargetColumnList();
@@ -250,22 +315,27 @@ public final class Planner {
         }
         return new InsertPlan(sql, params, context, spec.group(), rows, text.substring(0, firstStart),
                 paramsBetween(paramOffsets, 0, firstStart), text.substring(lastEnd),
-                paramsBetween(paramOffsets, lastEnd, text.length()), false, null);
+                paramsBetween(paramOffsets, lastEnd, text.length()), returning, null);
     }
 
     // ---- helpers ----
 
-    private Route defaultNode(String sql, StatementKind kind) {
-        return new Route(List.of(new NodeStatement(context.defaultNode(), sql, null)), null, kind.isQuery(),
+    private Route defaultNode(String sql, StatementKind kind, boolean returnsRows) {
+        return new Route(List.of(new NodeStatement(context.defaultNode(), sql, null)), null, returnsRows,
                 kind.isWrite());
     }
 
-    private Route allNodes(String sql, StatementKind kind) {
+    /** Reference-table writes: every node. Rows a RETURNING clause gives back come from the default node only. */
+    private Route allNodes(String sql, StatementKind kind, boolean returnsRows) throws SQLException {
+        if (returnsRows) {
+            throw new SQLException("A write to a reference table with RETURNING would return each row once per node:"
+                    + " run the write without RETURNING, then read the rows", "0A000");
+        }
         List<NodeStatement> all = new ArrayList<>();
         for (String n : context.nodes()) {
             all.add(new NodeStatement(n, sql, null));
         }
-        return new Route(List.copyOf(all), null, kind.isQuery(), kind.isWrite());
+        return new Route(List.copyOf(all), null, false, kind.isWrite());
     }
 
     private StatementPlan forcedPlan(String sql, String first, int params, String node) throws SQLException {
@@ -283,25 +353,6 @@ public final class Planner {
         };
         return new FixedPlan(kind, sql, params, new Route(List.of(new NodeStatement(node, sql, null)), null,
                 kind.isQuery(), kind.isWrite()));
-    }
-
-    /** {@code shardwise node=n2} -> {@code n2}; null when there is no hint. */
-    static String forcedNode(String hint) throws SQLException {
-        if (hint == null) {
-            return null;
-        }
-        String body = hint.substring("shardwise".length()).trim();
-        if (body.toLowerCase(Locale.ROOT).startsWith("node")) {
-            String rest = body.substring(4).trim();
-            if (rest.startsWith("=")) {
-                String node = rest.substring(1).trim().split("[\\s,]+", 2)[0];
-                if (!node.isEmpty()) {
-                    return TableCatalog.normalize(node);
-                }
-            }
-        }
-        throw new SQLSyntaxErrorException("Cannot read the hint /*+ " + hint + " */: expected"
-                + " /*+ shardwise node=<id> */", "42000");
     }
 
     static String tableName(SqlNode table) {

@@ -37,7 +37,7 @@ final class ShardedPlan implements StatementPlan {
 
     ShardedPlan(StatementKind kind, String sql, int parameterCount, RoutingContext context,
                 List<Component> components, boolean pinned, boolean needsDefaultNode, ScatterQuery scatter,
-                String refusal) {
+                String refusal, boolean returnsRows) {
         this.kind = kind;
         this.sql = sql;
         this.parameterCount = parameterCount;
@@ -51,7 +51,7 @@ final class ShardedPlan implements StatementPlan {
         this.singleKey = !pinned && first.restriction() instanceof KeyCondition.Eq eq ? eq.value() : null;
         Topology t = context.topology().current();
         GroupTopology g = t.group(first.group());
-        this.singles = new SingleRoutes(context.nodes(), sql, kind.isQuery(), kind.isWrite(), first.group(),
+        this.singles = new SingleRoutes(context.nodes(), sql, returnsRows, kind.isWrite(), first.group(),
                 g == null ? null : g.strategy(), singleKey);
     }
 

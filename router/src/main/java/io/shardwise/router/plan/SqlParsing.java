@@ -1,45 +1,24 @@
 package io.shardwise.router.plan;
 
+import io.shardwise.router.sql.ShardwiseSqlParser;
 import io.shardwise.router.sql.SqlDialectKind;
 import java.sql.SQLSyntaxErrorException;
-import org.apache.calcite.avatica.util.Casing;
-import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
-import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
- * The one place the router calls a SQL parser, so switching to the project's own generated parser
- * ({@code io.shardwise.router.sql.ShardwiseSqlParser}) is one line. Identifiers keep the application's case
- * (unquoted casing UNCHANGED), so a re-printed statement names tables and columns as the application did.
+ * The one place the router calls a SQL parser: the project's own Calcite parser (stock grammar plus FOR UPDATE,
+ * ON CONFLICT, ON DUPLICATE KEY, RETURNING, DDL and session statements).
  */
 final class SqlParsing {
-    private static final SqlParser.Config DOUBLE_QUOTED = SqlParser.config()
-            .withQuoting(Quoting.DOUBLE_QUOTE)
-            .withUnquotedCasing(Casing.UNCHANGED)
-            .withQuotedCasing(Casing.UNCHANGED)
-            .withCaseSensitive(false)
-            .withConformance(SqlConformanceEnum.LENIENT);
-    private static final SqlParser.Config BACK_QUOTED = DOUBLE_QUOTED.withQuoting(Quoting.BACK_TICK);
-
     private SqlParsing() {
     }
 
     static SqlNode parse(String sql, SqlDialectKind dialect) throws SQLSyntaxErrorException {
-        String text = stripTrailingSemicolon(sql);
-        try {
-            return SqlParser.create(text, dialect == SqlDialectKind.MYSQL ? BACK_QUOTED : DOUBLE_QUOTED).parseStmt();
-        } catch (SqlParseException e) {
-            String where = e.getPos() == null ? "" : " at line " + e.getPos().getLineNum() + ", column "
-                    + e.getPos().getColumnNum();
-            String first = e.getMessage() == null ? "" : e.getMessage().split("\n", 2)[0];
-            return throwSyntax("Cannot parse SQL" + where + ": " + first, e);
-        }
+        return ShardwiseSqlParser.parse(sql, dialect);
     }
 
-    private static SqlNode throwSyntax(String message, Exception cause) throws SQLSyntaxErrorException {
-        throw new SQLSyntaxErrorException(message, "42000", cause);
+    static void warmUp() {
+        ShardwiseSqlParser.warmUp();
     }
 
     static String stripTrailingSemicolon(String sql) {
