@@ -4,6 +4,20 @@
   statement with Calcite's own rule and then look for the clause H2, PostgreSQL or MySQL puts after it.
 -->
 
+<#--
+  The non-reserved words: Calcite's, plus nonReservedKeywordsToAdd, minus nonReservedKeywordsToRemove (which Calcite
+  1.42's template declares but ignores). The build patches Parser.jj to list NonReservedKeyWord through this.
+-->
+<#function shardwiseNonReservedKeywords>
+  <#local result = []>
+  <#list (parser.nonReservedKeywords!default.parser.nonReservedKeywords) + (parser.nonReservedKeywordsToAdd!default.parser.nonReservedKeywordsToAdd) as keyword>
+    <#if !(parser.nonReservedKeywordsToRemove!default.parser.nonReservedKeywordsToRemove)?seq_contains(keyword)>
+      <#local result = result + [keyword]>
+    </#if>
+  </#list>
+  <#return result>
+</#function>
+
 /**
  * Lets a pooled parser start a new statement exactly as a new parser would: ReInit resets the token stream but not
  * the numbering of dynamic parameters, the warnings, the original text or the lexer's state stack (left over
@@ -29,6 +43,9 @@ SqlNode ShardwiseQueryOrDml() :
     (
         stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
         [ stmt = ShardwiseLockingClause(stmt) ]
+    |
+        LOOKAHEAD(2)
+        stmt = ShardwiseInsertIgnore()
     |
         stmt = SqlInsert()
         [ stmt = ShardwiseUpsertClause((SqlInsert) stmt) ]
@@ -139,6 +156,29 @@ SqlNode ShardwiseUpsertClause(SqlInsert insert) :
     }
 }
 
+/**
+ * MySQL's INSERT IGNORE INTO t [(cols)] VALUES ... | SELECT ...: an insert that skips rows whose key exists, as
+ * PostgreSQL's ON CONFLICT DO NOTHING does. Returned as a SqlUpsert of style INSERT_IGNORE around a stock SqlInsert.
+ */
+SqlNode ShardwiseInsertIgnore() :
+{
+    final Span s;
+    final SqlIdentifier table;
+    SqlNodeList columns = null;
+    final SqlNode source;
+}
+{
+    <INSERT> { s = span(); } <IGNORE> <INTO>
+    table = CompoundTableIdentifier()
+    [ LOOKAHEAD(2) columns = ParenthesizedSimpleIdentifierList() ]
+    source = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    {
+        final SqlParserPos pos = s.end(this);
+        return new SqlUpsert(pos, new SqlInsert(pos, SqlNodeList.EMPTY, table, source, columns),
+            SqlUpsert.Style.INSERT_IGNORE, null, null, null, SqlUpsert.Action.NOTHING, null, null, null);
+    }
+}
+
 /** col = expr [, col = expr]*, as in UPDATE ... SET. */
 void ShardwiseAssignments(List<SqlNode> targetColumns, List<SqlNode> sourceExpressions) :
 {
@@ -164,6 +204,21 @@ SqlNode ShardwiseMySqlValuesCall() :
     <VALUES> { s = span(); } <LPAREN> id = CompoundIdentifier() <RPAREN>
     {
         return SqlMySqlValuesCall.OPERATOR.createCall(s.end(this), id);
+    }
+}
+
+/** PostgreSQL's cast operator, expr::type (as in Calcite's Babel parser). */
+void ShardwiseInfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    final SqlDataTypeSpec dt;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+    }
+    dt = DataType() {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
+        list.add(dt);
     }
 }
 

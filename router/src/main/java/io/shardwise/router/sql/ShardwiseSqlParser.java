@@ -64,6 +64,9 @@ public final class ShardwiseSqlParser {
     public static SqlNode parse(String sql, SqlDialectKind dialect) throws SQLSyntaxErrorException {
         Objects.requireNonNull(sql, "sql");
         String text = Hints.blankShardwiseHints(sql);
+        if (dialect == SqlDialectKind.MYSQL) {
+            text = MySqlDoubleQuotes.toSingleQuotes(text);
+        }
         ShardwiseSqlParserImpl parser = PARSERS.get();
         SqlNodeList statements;
         try {

@@ -18,12 +18,18 @@ import org.apache.calcite.sql.parser.SqlParserPos;
  * An INSERT that updates or skips the row when it conflicts with an existing one: PostgreSQL's
  * {@code ON CONFLICT [(target, ...) [WHERE ...] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ... [WHERE ...]}
  * or MySQL's {@code ON DUPLICATE KEY UPDATE col = expr, ...} (where {@code VALUES(col)} is a
- * {@link SqlMySqlValuesCall}). The stock {@link SqlInsert} is kept unchanged in {@link #insert()}.
+ * {@link SqlMySqlValuesCall}), or MySQL's {@code INSERT IGNORE INTO} (style {@link Style#INSERT_IGNORE}, action
+ * {@link Action#NOTHING}). The stock {@link SqlInsert} is kept unchanged in {@link #insert()}.
  */
 public final class SqlUpsert extends SqlCall implements SqlExtendedStatement {
 
     public enum Style {
-        ON_CONFLICT, ON_DUPLICATE_KEY_UPDATE
+        /** PostgreSQL's ON CONFLICT ... DO NOTHING | DO UPDATE. */
+        ON_CONFLICT,
+        /** MySQL's ON DUPLICATE KEY UPDATE. */
+        ON_DUPLICATE_KEY_UPDATE,
+        /** MySQL's INSERT IGNORE INTO: action NOTHING, no conflict target. */
+        INSERT_IGNORE
     }
 
     public enum Action {
@@ -127,6 +133,20 @@ public final class SqlUpsert extends SqlCall implements SqlExtendedStatement {
 
     @Override
     public void unparse(SqlWriter writer, int leftPrec, int rightPrec) {
+        if (style == Style.INSERT_IGNORE) {
+            writer.keyword("INSERT IGNORE INTO");
+            insert.getTargetTable().unparse(writer, 0, 0);
+            if (insert.getTargetColumnList() != null) {
+                SqlWriter.Frame frame = writer.startList("(", ")");
+                for (SqlNode column : insert.getTargetColumnList()) {
+                    writer.sep(",");
+                    column.unparse(writer, 0, 0);
+                }
+                writer.endList(frame);
+            }
+            insert.getSource().unparse(writer, 0, 0);
+            return;
+        }
         insert.unparse(writer, 0, 0);
         if (style == Style.ON_DUPLICATE_KEY_UPDATE) {
             writer.keyword("ON DUPLICATE KEY UPDATE");

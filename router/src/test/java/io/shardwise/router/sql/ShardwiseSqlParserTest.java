@@ -160,6 +160,10 @@ class ShardwiseSqlParserTest {
         assertThat(r.statement()).isInstanceOf(SqlUpdate.class);
         r = (SqlReturning) parse("DELETE FROM t WHERE id = ? RETURNING *");
         assertThat(r.statement()).isInstanceOf(SqlDelete.class);
+        r = (SqlReturning) parse("DELETE FROM t RETURNING *");
+        assertThat(((SqlDelete) r.statement()).getAlias()).isNull();
+        r = (SqlReturning) parse("INSERT INTO t SELECT * FROM s RETURNING id");
+        assertThat(r.items()).hasSize(1);
         r = (SqlReturning) parse("INSERT INTO t (a) VALUES (1) ON CONFLICT (a) DO NOTHING RETURNING id");
         assertThat(r.statement()).isInstanceOf(SqlUpsert.class);
         assertThat(SqlExtendedStatement.stock(r)).isInstanceOf(SqlInsert.class);
@@ -241,6 +245,94 @@ class ShardwiseSqlParserTest {
         assertThat(copy).isInstanceOf(SqlReturning.class);
         assertThat(((SqlReturning) copy).statement()).isInstanceOf(SqlUpsert.class);
         assertThat(copy.toString()).isEqualTo(node.toString());
+    }
+
+    @Test
+    void postgresCastOperator() throws Exception {
+        SqlSelect select = (SqlSelect) ShardwiseSqlParser.parse(
+                "SELECT a::text FROM t WHERE doc = ?::jsonb AND n = '5'::numeric(10, 2)", SqlDialectKind.POSTGRESQL);
+        assertThat(select.getSelectList().get(0).getKind()).isEqualTo(SqlKind.CAST);
+        assertThat(select.getWhere().toString()).contains("JSONB").contains("DECIMAL(10, 2)");
+    }
+
+    @Test
+    void mysqlDoubleQuotedTextIsAString() throws Exception {
+        SqlSelect select = (SqlSelect) ShardwiseSqlParser.parse(
+                "SELECT * FROM t WHERE name = \"x y\" AND c = 'say \"hi\"' AND `d\"` = 1 -- \"z",
+                SqlDialectKind.MYSQL);
+        org.apache.calcite.sql.SqlCall and = (org.apache.calcite.sql.SqlCall) select.getWhere();
+        org.apache.calcite.sql.SqlCall nameEq = (org.apache.calcite.sql.SqlCall)
+                ((org.apache.calcite.sql.SqlCall) and.operand(0)).operand(0);
+        SqlNode value = nameEq.operand(1);
+        assertThat(value).isInstanceOf(org.apache.calcite.sql.SqlCharStringLiteral.class);
+        assertThat(((org.apache.calcite.sql.SqlLiteral) nameEq.operand(1)).getValueAs(String.class)).isEqualTo("x y");
+        assertThatThrownBy(() -> ShardwiseSqlParser.parse("SELECT * FROM t WHERE a = \"it's\"", SqlDialectKind.MYSQL))
+                .isInstanceOf(SQLSyntaxErrorException.class)
+                .hasMessageContaining("line 1");
+        // Under H2 and PostgreSQL rules "x" stays an identifier.
+        SqlSelect h2 = (SqlSelect) parse("SELECT * FROM t WHERE name = \"x\"");
+        SqlNode h2Value = ((org.apache.calcite.sql.SqlCall) h2.getWhere()).operand(1);
+        assertThat(h2Value).isInstanceOf(SqlIdentifier.class);
+    }
+
+    @Test
+    void mysqlInsertIgnore() throws Exception {
+        SqlUpsert u = (SqlUpsert) ShardwiseSqlParser.parse("INSERT IGNORE INTO `t` (`a`, b) VALUES (?, ?), (1, 2)",
+                SqlDialectKind.MYSQL);
+        assertThat(u.style()).isEqualTo(SqlUpsert.Style.INSERT_IGNORE);
+        assertThat(u.action()).isEqualTo(SqlUpsert.Action.NOTHING);
+        assertThat(u.insert().getTargetColumnList()).hasSize(2);
+        assertThat(((SqlIdentifier) u.insert().getTargetTable()).getSimple()).isEqualTo("t");
+        assertThat(u.insert().getSource().getKind()).isEqualTo(SqlKind.VALUES);
+        assertThat(u.toString()).startsWith("INSERT IGNORE INTO `t` (`a`, `b`)");
+        assertThat(ShardwiseSqlParser.parse(u.toString(), SqlDialectKind.MYSQL)).isInstanceOf(SqlUpsert.class);
+        SqlUpsert fromSelect = (SqlUpsert) parse("INSERT IGNORE INTO t SELECT * FROM s WHERE a > 1");
+        assertThat(fromSelect.insert().getTargetColumnList()).isNull();
+        assertThat(parse("SELECT ignore FROM ignore")).isInstanceOf(SqlSelect.class);
+    }
+
+    @Test
+    void parsesConcurrentlyFromManyThreads() throws Exception {
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int id = t;
+                results.add(pool.submit(() -> {
+                    int ok = 0;
+                    for (int i = 0; i < 500; i++) {
+                        String sql = "SELECT c" + id + " FROM t" + i + " WHERE k = ? AND j = " + i;
+                        SqlSelect s = (SqlSelect) parse(sql);
+                        if (((SqlIdentifier) s.getFrom()).getSimple().equals("T" + i)
+                                && ((SqlIdentifier) s.getSelectList().get(0)).getSimple().equals("C" + id)) {
+                            ok++;
+                        }
+                        if (i % 50 == 0) {
+                            try {
+                                parse("SELECT FROM WHERE");
+                            } catch (SQLSyntaxErrorException expected) {
+                                ok++;
+                            }
+                        }
+                    }
+                    return ok;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> result : results) {
+                assertThat(result.get()).isEqualTo(510);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void unterminatedCommentDoesNotLeakIntoTheNextParse() throws Exception {
+        assertThatThrownBy(() -> parse("SELECT * FROM t /* no end")).isInstanceOf(SQLSyntaxErrorException.class);
+        assertThat(parse("SELECT * FROM t /* ok */ WHERE a = 1")).isInstanceOf(SqlSelect.class);
+        assertThat(ShardwiseSqlParser.parse("SELECT `a` FROM t", SqlDialectKind.MYSQL)).isInstanceOf(SqlSelect.class);
+        assertThat(parse("SELECT \"a\" FROM t")).isInstanceOf(SqlSelect.class);
     }
 
     @Test
