@@ -3,6 +3,11 @@ package io.shardwise.router;
 import io.shardwise.router.config.ClusterSpec;
 import io.shardwise.router.config.GroupSpec;
 import io.shardwise.router.config.NodeSpec;
+import io.shardwise.router.migration.LiveTopologyPort;
+import io.shardwise.router.migration.MigrationEngine;
+import io.shardwise.router.migration.MigrationSettings;
+import io.shardwise.router.migration.MigrationStore;
+import io.shardwise.router.migration.ShardLayout;
 import io.shardwise.router.node.NodePools;
 import io.shardwise.router.node.ShardKeyCheck;
 import io.shardwise.router.plan.ParameterSource;
@@ -38,12 +43,26 @@ public final class ShardwiseRouter implements AutoCloseable {
     private final NodePools pools;
     private final PlanSource plans;
     private volatile ExecutionRecorder recorder = ExecutionRecorder.NONE;
+    private final MigrationEngine migrations;
+    private final ShardLayout layout;
 
-    private ShardwiseRouter(ClusterSpec spec, TopologyStore store, LiveTopology topology, NodePools pools) {
+    private ShardwiseRouter(ClusterSpec spec, TopologyStore store, LiveTopology topology, NodePools pools,
+                            MigrationSettings migrationSettings) throws SQLException {
         this.spec = spec;
         this.store = store;
         this.topology = topology;
         this.pools = pools;
+        LiveTopologyPort port = new LiveTopologyPort(topology, spec);
+        try {
+            MigrationStore migrationStore = spec.metadataDir() == null ? MigrationStore.inMemory()
+                    : new MigrationStore(spec.metadataDir());
+            this.migrations = new MigrationEngine(port, node -> pools.dataSources().get(node).getConnection(),
+                    migrationStore, migrationSettings);
+        } catch (java.io.IOException e) {
+            throw new SQLException("cannot read the migration records in " + spec.metadataDir() + ": "
+                    + e.getMessage(), e);
+        }
+        this.layout = new ShardLayout(port, migrations);
         RoutingContext context = new RoutingContext(topology, spec.nodes().stream().map(NodeSpec::id).toList(),
                 spec.defaultNode(), spec.dialect());
         this.plans = new PlanSource(new Planner(spec, context), spec.dialect(), PLAN_CACHE_SIZE);
@@ -56,6 +75,15 @@ public final class ShardwiseRouter implements AutoCloseable {
      * sharded tables.
      */
     public static ShardwiseRouter start(ClusterSpec spec) throws SQLException {
+        return start(spec, MigrationSettings.DEFAULTS);
+    }
+
+    /**
+     * {@link #start(ClusterSpec)} with the user's migration knobs. Migrations a crash cut short are resolved
+     * before the router is returned (rolled back, or finished if their owner flip was persisted), so no statement
+     * runs against a half-moved shard.
+     */
+    public static ShardwiseRouter start(ClusterSpec spec, MigrationSettings migrationSettings) throws SQLException {
         TopologyStore store = spec.metadataDir() != null ? FileTopologyStore.open(spec.metadataDir())
                 : new InMemoryTopologyStore();
         NodePools pools = null;
@@ -63,7 +91,8 @@ public final class ShardwiseRouter implements AutoCloseable {
             LiveTopology live = new LiveTopology(store, loadOrCreate(spec, store));
             pools = NodePools.start(spec.nodes());
             ShardKeyCheck.check(pools.dataSources(), spec.tables().values());
-            ShardwiseRouter router = new ShardwiseRouter(spec, store, live, pools);
+            ShardwiseRouter router = new ShardwiseRouter(spec, store, live, pools, migrationSettings);
+            router.migrations.recover();
             router.warmUp();
             return router;
         } catch (SQLException | RuntimeException e) {
@@ -194,8 +223,19 @@ public final class ShardwiseRouter implements AutoCloseable {
         recordExecution(route, ParameterSource.NONE_BOUND, nanos);
     }
 
+    /** The migration engine: SHARDWISE MOVE SHARD, SHOW SHARDWISE MIGRATIONS, and the write path's gates. */
+    public MigrationEngine migrations() {
+        return migrations;
+    }
+
+    /** Split, pin and merge shards in place (metadata only). */
+    public ShardLayout layout() {
+        return layout;
+    }
+
     @Override
     public void close() throws SQLException {
+        migrations.close();
         try {
             pools.close();
         } finally {

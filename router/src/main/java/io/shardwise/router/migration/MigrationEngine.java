@@ -270,7 +270,7 @@ public final class MigrationEngine implements AutoCloseable {
         ShardGate.ActiveMigration m = new ShardGate.ActiveMigration(r.id, r.shardId, r.group, r.from, r.to);
         run.gate.migration(m);
         active.put(r.id, m);
-        topology.markState(r.shardId, MigrationState.COPYING, r.id);
+        topology.markState(r.shardId, MigrationState.COPYING, r.to);
         r.state(MigrationState.COPYING);
         persist(r);
         // Writers that began their transaction on the shard before they could see the migration wrote without a
@@ -301,7 +301,7 @@ public final class MigrationEngine implements AutoCloseable {
             return false;
         });
         run.record.state(MigrationState.CATCHING_UP);
-        topology.markState(run.record.shardId, MigrationState.CATCHING_UP, run.record.id);
+        topology.markState(run.record.shardId, MigrationState.CATCHING_UP, run.record.to);
         persist(run.record);
     }
 
@@ -416,7 +416,7 @@ public final class MigrationEngine implements AutoCloseable {
     private void cutover(Run run) throws Exception {
         MigrationRecord r = run.record;
         r.state(MigrationState.CUTOVER);
-        topology.markState(r.shardId, MigrationState.CUTOVER, r.id);
+        topology.markState(r.shardId, MigrationState.CUTOVER, r.to);
         persist(r);
         long waitNanos = TimeUnit.MILLISECONDS.toNanos(settings.cutoverWaitMillis());
         for (int attempt = 1; ; attempt++) {
@@ -545,7 +545,7 @@ public final class MigrationEngine implements AutoCloseable {
                 scheduleCleanup(r, settings.cleanupDelayMillis());
                 return;
             }
-            topology.markState(r.shardId, null, r.id);
+            topology.markState(r.shardId, null, null);
         } catch (SQLException e) {
             LOG.warn("{}: could not reset the shard's state: {}", r, e.toString());
         }
@@ -649,7 +649,7 @@ public final class MigrationEngine implements AutoCloseable {
             try {
                 if (r.state().beforeFlip()) {
                     if (topology.owner(r.shardId).equals(r.to)) {
-                        topology.markState(r.shardId, null, r.id);
+                        topology.markState(r.shardId, null, null);
                         r.state(MigrationState.CLEANUP);
                         persist(r);
                         scheduleCleanup(r, settings.cleanupDelayMillis());

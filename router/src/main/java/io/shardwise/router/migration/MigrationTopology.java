@@ -27,8 +27,13 @@ public interface MigrationTopology {
     /** The group's tables (for a slice persisted with a migration record). */
     java.util.List<io.shardwise.router.config.TableSpec> tables(String group);
 
-    /** Persists the shard's migration state (shown in SHOW SHARDWISE SHARDS); the owner does not change. */
-    void markState(int shardId, MigrationState state, long migrationId) throws SQLException;
+    /**
+     * Persists the shard's migration state (shown in SHOW SHARDWISE SHARDS); the owner does not change.
+     *
+     * @param state  COPYING, CATCHING_UP or CUTOVER; null for stable (the move ended or was rolled back)
+     * @param target the node the shard is moving to; null with a null state
+     */
+    void markState(int shardId, MigrationState state, String target) throws SQLException;
 
     /** Persists: owner of the shard = {@code to}, shard stable. Returns after the change is durable. */
     void flipOwner(int shardId, String from, String to) throws SQLException;

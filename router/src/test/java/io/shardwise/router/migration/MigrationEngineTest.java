@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Whole migrations on two H2 nodes, each outcome checked with plain SQL on the nodes. */
 class MigrationEngineTest {
     private static final MigrationSettings FAST = new MigrationSettings(50, 0, 2000, 300, 50, 20, 3, 20_000, 2000, 8,
-            0, 3);
+            60_000, 3);
 
     @TempDir
     Path dir;
@@ -277,7 +277,7 @@ class MigrationEngineTest {
         MigrationRecord r = new MigrationRecord(store.nextId(), topology.slice(2), "a", "b", System.currentTimeMillis());
         r.state(MigrationState.CATCHING_UP);
         store.save(r);
-        topology.markState(2, MigrationState.CATCHING_UP, r.id);
+        topology.markState(2, MigrationState.CATCHING_UP, "b");
         nodes.exec("b", "INSERT INTO acct SELECT * FROM (VALUES (250, 1, 'partial'), (251, 1, 'partial'))",
                 "INSERT INTO acct VALUES (5, 5, 'not ours')");
         engine(FAST, nodes).recover();
@@ -300,7 +300,7 @@ class MigrationEngineTest {
             new ShardCopier(100, 0).copy(ShardTables.resolve(s, a, b), a, b, n -> { }, () -> false);
         }
         topology.setOwner(2, "b"); // the flip reached the topology store, then the process died
-        engine(FAST, nodes).recover();
+        engine(FAST.withCleanupDelay(0), nodes).recover();
         org.awaitility.Awaitility.await().atMost(10, TimeUnit.SECONDS)
                 .until(() -> engine.migration(r.id).state() == MigrationState.DONE);
         assertThat(nodes.count("a", "SELECT COUNT(*) FROM acct")).isEqualTo(200);

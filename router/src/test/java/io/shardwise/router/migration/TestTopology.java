@@ -119,7 +119,7 @@ final class TestTopology implements MigrationTopology {
     }
 
     @Override
-    public synchronized void markState(int shardId, MigrationState state, long migrationId) {
+    public synchronized void markState(int shardId, MigrationState state, String target) {
         TShard s = shards.get(shardId);
         shards.put(shardId, new TShard(s.id(), s.group(), s.lo(), s.hi(), s.pinned(), s.owner(), state));
     }
