@@ -77,4 +77,11 @@ public record KeyStride(int stride, int slot) {
         }
         return null;
     }
+
+    /** {@link #sessionInitSql(SqlDialectKind)} for the backend a node's JDBC URL names (MariaDB, MySQL, ...). */
+    public String sessionInitSqlForUrl(String jdbcUrl) {
+        boolean mysqlFamily = jdbcUrl != null
+                && (jdbcUrl.startsWith("jdbc:mariadb:") || jdbcUrl.startsWith("jdbc:mysql:"));
+        return mysqlFamily ? sessionInitSql(SqlDialectKind.MYSQL) : null;
+    }
 }

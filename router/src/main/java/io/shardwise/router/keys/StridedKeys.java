@@ -61,21 +61,24 @@ public final class StridedKeys {
 
     private static List<String> postgresTable(Connection c, KeyStride stride, String table) throws SQLException {
         List<String[]> columns = new ArrayList<>();
-        String sql = "SELECT a.attname, pg_get_serial_sequence(c.oid::regclass::text, a.attname) "
+        // The name as SQL would read it (unquoted folds to lower case), else as the exact stored name ("Orders").
+        String sql = "SELECT a.attname, pg_get_serial_sequence(c.oid::regclass::text, a.attname), c.oid::regclass::text "
                 + "FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid "
-                + "WHERE c.oid = to_regclass(?) AND a.attnum > 0 AND NOT a.attisdropped "
+                + "WHERE c.oid = coalesce(to_regclass(?), to_regclass(quote_ident(?))) "
+                + "AND a.attnum > 0 AND NOT a.attisdropped "
                 + "AND pg_get_serial_sequence(c.oid::regclass::text, a.attname) IS NOT NULL ORDER BY a.attnum";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, table);
+            ps.setString(2, table);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    columns.add(new String[] {rs.getString(1), rs.getString(2)});
+                    columns.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3)});
                 }
             }
         }
         List<String> ran = new ArrayList<>();
         for (String[] col : columns) {
-            long maxInTable = scalarLong(c, "SELECT coalesce(max(" + quotePg(col[0]) + ")::bigint, 0) FROM " + table);
+            long maxInTable = scalarLong(c, "SELECT coalesce(max(" + quotePg(col[0]) + ")::bigint, 0) FROM " + col[2]);
             ran.add(postgresSequence(c, stride, col[1], maxInTable));
         }
         return ran;

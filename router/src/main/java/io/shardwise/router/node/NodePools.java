@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.shardwise.router.config.NodeSpec;
 import io.shardwise.router.config.Redaction;
+import io.shardwise.router.keys.KeyStride;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,8 +30,9 @@ public final class NodePools implements AutoCloseable {
     public static NodePools start(List<NodeSpec> nodes) throws SQLException {
         Map<String, HikariDataSource> pools = new LinkedHashMap<>();
         try {
+            List<String> ids = nodes.stream().map(NodeSpec::id).toList();
             for (NodeSpec node : nodes) {
-                pools.put(node.id(), open(node));
+                pools.put(node.id(), open(node, KeyStride.ofNode(ids, node.id(), KeyStride.DEFAULT_STRIDE)));
             }
         } catch (SQLException | RuntimeException e) {
             pools.values().forEach(HikariDataSource::close);
@@ -39,7 +41,7 @@ public final class NodePools implements AutoCloseable {
         return new NodePools(pools);
     }
 
-    private static HikariDataSource open(NodeSpec node) throws SQLException {
+    private static HikariDataSource open(NodeSpec node, KeyStride keys) throws SQLException {
         HikariConfig config;
         try {
             Properties props = node.poolProperties() == null ? new Properties() : node.poolProperties();
@@ -57,6 +59,13 @@ public final class NodePools implements AutoCloseable {
         }
         if (config.getPoolName() == null) {
             config.setPoolName("shardwise-" + node.id());
+        }
+        // MariaDB/MySQL keep AUTO_INCREMENT's step per session: every connection gets the node's key stride, so no
+        // two nodes hand out the same id (docs/backends.md). A connectionInitSql of the user's own wins; it must then
+        // set auto_increment_increment/offset itself.
+        String keyInit = keys.sessionInitSqlForUrl(node.url());
+        if (keyInit != null && config.getConnectionInitSql() == null) {
+            config.setConnectionInitSql(keyInit);
         }
         try {
             // initializationFailTimeout (default 1 ms) makes the constructor connect once and fail fast.
