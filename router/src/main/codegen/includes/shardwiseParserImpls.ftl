@@ -207,20 +207,7 @@ SqlNode ShardwiseMySqlValuesCall() :
     }
 }
 
-/** PostgreSQL's cast operator, expr::type (as in Calcite's Babel parser). */
-void ShardwiseInfixCast(List<Object> list, ExprContext exprContext, Span s) :
-{
-    final SqlDataTypeSpec dt;
-}
-{
-    <INFIX_CAST> {
-        checkNonQueryExpression(exprContext);
-    }
-    dt = DataType() {
-        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, s.pos()));
-        list.add(dt);
-    }
-}
+/* PostgreSQL's cast operator expr::type is ShardwiseInfixCast in postgresOperators.ftl (it also reads type[]). */
 
 /** PostgreSQL's RETURNING item, ... after INSERT, UPDATE or DELETE. */
 SqlNode ShardwiseReturningClause(SqlNode statement) :
