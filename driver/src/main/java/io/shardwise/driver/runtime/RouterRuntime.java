@@ -13,6 +13,8 @@ public final class RouterRuntime {
         throw new SQLFeatureNotSupportedException("router not integrated yet");
     }
 
+    /** Loads Calcite and the Shardwise parser by parsing sample statements (see ParserWarmup). */
     public static void warmUp() {
+        io.shardwise.router.sql.ShardwiseSqlParser.warmUp();
     }
 }
