@@ -213,7 +213,7 @@ public final class ScriptedRuntime implements ClusterRuntime {
     }
 
     @Override
-    public void recordExecution(Route route, long nanos) {
+    public void recordExecution(Route route, ParameterSource params, long nanos) {
         recorded.incrementAndGet();
     }
 

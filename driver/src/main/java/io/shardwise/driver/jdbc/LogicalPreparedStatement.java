@@ -84,7 +84,7 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
             return false;
         }
         params.checkAllSet();
-        return run(plan.route(params));
+        return run(plan.route(params), params);
     }
 
     private boolean executeAdmin() throws SQLException {
@@ -219,7 +219,7 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
                     run.added(ps, ns.node(), i);
                 }
             }
-            run.routes.add(route);
+            run.add(route, entry);
         }
         long[] counts = run.execute(runtime);
         keysSources = run.statements();

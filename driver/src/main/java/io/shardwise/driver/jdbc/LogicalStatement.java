@@ -163,7 +163,7 @@ public class LogicalStatement implements Statement {
         StatementPlan plan = runtime.plan(sql);
         checkExecutable(plan);
         keys = request;
-        return run(plan.route(ParameterSource.NONE));
+        return run(plan.route(ParameterSource.NONE_BOUND), ParameterSource.NONE_BOUND);
     }
 
     static void checkExecutable(StatementPlan plan) throws SQLException {
@@ -175,7 +175,7 @@ public class LogicalStatement implements Statement {
     }
 
     /** Runs one route: the heart of every execution. */
-    final boolean run(Route route) throws SQLException {
+    final boolean run(Route route, ParameterSource params) throws SQLException {
         List<NodeStatement> list = route.statements();
         int n = list.size();
         if (n == 0) {
@@ -233,7 +233,7 @@ public class LogicalStatement implements Statement {
             }
             keysSources = phys;
         }
-        runtime.recordExecution(route, System.nanoTime() - start);
+        runtime.recordExecution(route, params, System.nanoTime() - start);
         return current != null;
     }
 
@@ -416,7 +416,7 @@ public class LogicalStatement implements Statement {
                 throw new BatchUpdateException("A query cannot be part of a batch: " + entries.get(i), "42000",
                         new int[0], null);
             }
-            Route route = plan.route(ParameterSource.NONE);
+            Route route = plan.route(ParameterSource.NONE_BOUND);
             for (NodeStatement ns : route.statements()) {
                 Connection c = conn.nodes().get(ns.node(), route.write());
                 if (ns.params() == null) {
@@ -430,7 +430,7 @@ public class LogicalStatement implements Statement {
                     batch.added(ps, ns.node(), i);
                 }
             }
-            batch.routes.add(route);
+            batch.add(route, ParameterSource.NONE_BOUND);
         }
         long[] counts = batch.execute(runtime);
         keysSources = batch.statements();
@@ -451,7 +451,8 @@ public class LogicalStatement implements Statement {
      */
     static final class BatchRun {
         final long[] counts;
-        final List<Route> routes = new ArrayList<>();
+        private final List<Route> routes = new ArrayList<>();
+        private final List<ParameterSource> params = new ArrayList<>();
         /** node -> its physical statements, in first-use order. */
         private final Map<String, List<Statement>> byNode = new LinkedHashMap<>();
         private final Map<Statement, List<Integer>> entriesOf = new LinkedHashMap<>();
@@ -483,6 +484,11 @@ public class LogicalStatement implements Statement {
                 cache.put(key, ps);
             }
             return ps;
+        }
+
+        void add(Route route, ParameterSource values) {
+            routes.add(route);
+            params.add(values);
         }
 
         Statement[] statements() {
@@ -518,8 +524,8 @@ public class LogicalStatement implements Statement {
                 }
             }
             long nanos = routes.isEmpty() ? 0 : (System.nanoTime() - start) / routes.size();
-            for (Route r : routes) {
-                runtime.recordExecution(r, nanos);
+            for (int i = 0; i < routes.size(); i++) {
+                runtime.recordExecution(routes.get(i), params.get(i), nanos);
             }
             return counts;
         }

@@ -1,7 +1,9 @@
 package io.shardwise.driver.runtime;
 
 import io.shardwise.ShardInfo;
+import io.shardwise.router.ShardwiseRouter;
 import io.shardwise.router.config.ClusterSpec;
+import io.shardwise.router.plan.ParameterSource;
 import io.shardwise.router.plan.Route;
 import io.shardwise.router.plan.StatementPlan;
 import java.sql.SQLException;
@@ -22,8 +24,16 @@ public interface ClusterRuntime extends AutoCloseable {
     /** The connection pool of a node. */
     DataSource node(String nodeId);
 
-    /** Records one execution of a route for the profiler. Cheap and allocation-free. */
-    void recordExecution(Route route, long nanos);
+    /**
+     * Records one execution of a route for the profiler. {@code params} are the values the route was made with
+     * (where the key came from). Cheap and allocation-free.
+     */
+    void recordExecution(Route route, ParameterSource params, long nanos);
+
+    /** The router behind this runtime, for admin commands that need more than this interface (null in tests). */
+    default ShardwiseRouter router() {
+        return null;
+    }
 
     /** Every shard of every group, for SHOW SHARDWISE SHARDS. */
     List<ShardInfo> shards() throws SQLException;

@@ -1,20 +1,78 @@
 package io.shardwise.driver.runtime;
 
+import io.shardwise.ShardInfo;
+import io.shardwise.router.ShardRow;
+import io.shardwise.router.ShardwiseRouter;
 import io.shardwise.router.config.ClusterSpec;
+import io.shardwise.router.plan.ParameterSource;
+import io.shardwise.router.plan.Route;
+import io.shardwise.router.plan.StatementPlan;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 
-/** The runtime backed by io.shardwise.router.ShardwiseRouter. */
-public final class RouterRuntime {
-    private RouterRuntime() {
+/** The cluster runtime backed by the router: its plan cache, node pools, topology and execution recorder. */
+public final class RouterRuntime implements ClusterRuntime {
+    private final ShardwiseRouter router;
+    private final Map<String, DataSource> nodes;
+
+    private RouterRuntime(ShardwiseRouter router) {
+        this.router = router;
+        this.nodes = router.nodes();
     }
 
     public static ClusterRuntime start(ClusterSpec spec) throws SQLException {
-        throw new SQLFeatureNotSupportedException("router not integrated yet");
+        return new RouterRuntime(ShardwiseRouter.start(spec));
     }
 
     /** Loads Calcite and the Shardwise parser by parsing sample statements (see ParserWarmup). */
     public static void warmUp() {
         io.shardwise.router.sql.ShardwiseSqlParser.warmUp();
+    }
+
+    @Override
+    public ShardwiseRouter router() {
+        return router;
+    }
+
+    @Override
+    public ClusterSpec spec() {
+        return router.spec();
+    }
+
+    @Override
+    public StatementPlan plan(String sql) throws SQLException {
+        return router.plan(sql);
+    }
+
+    @Override
+    public DataSource node(String nodeId) {
+        return nodes.get(nodeId);
+    }
+
+    @Override
+    public void recordExecution(Route route, ParameterSource params, long nanos) {
+        router.recordExecution(route, params, nanos);
+    }
+
+    @Override
+    public List<ShardInfo> shards() {
+        List<ShardRow> rows = router.shardRows();
+        List<ShardInfo> out = new ArrayList<>(rows.size());
+        for (ShardRow r : rows) {
+            out.add(new ShardInfo(r.group(), r.shardId(), r.keys(), r.node(), r.state(), r.version()));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            router.close();
+        } catch (SQLException e) {
+            // Closing pools and the metadata store at shutdown: nothing more to do with a failure here.
+        }
     }
 }
