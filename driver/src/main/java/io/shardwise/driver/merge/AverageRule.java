@@ -19,8 +19,9 @@ import java.sql.Types;
  *       the way H2's {@code ValueDecfloat.divide} does and without trailing zeros.</li>
  * </ul>
  *
- * PostgreSQL and MariaDB give AVG of integers a NUMERIC with their own scale rules; merging for those backends
- * needs its own rule here (issue 6). Until then multi-node AVG over them follows H2's types.
+ * On PostgreSQL AVG of any integer or NUMERIC is an unconstrained NUMERIC (SUM is BIGINT or NUMERIC), divided with
+ * the server's {@code select_div_scale} rule (at least 16 significant digits, rounded half away from zero); AVG of
+ * REAL or DOUBLE PRECISION is DOUBLE PRECISION. MySQL/MariaDB follow H2's rule for now.
  */
 final class AverageRule {
 
@@ -31,9 +32,15 @@ final class AverageRule {
     private AverageRule() {
     }
 
-    enum Kind { DOUBLE, NUMERIC, DECFLOAT }
+    enum Kind { DOUBLE, NUMERIC, DECFLOAT, PG_NUMERIC }
 
-    static Kind kindFor(ColumnInfo sumColumn) {
+    static Kind kindFor(ColumnInfo sumColumn, Backend backend) {
+        if (backend == Backend.POSTGRESQL) {
+            return switch (sumColumn.sqlType()) {
+                case Types.NUMERIC, Types.DECIMAL, Types.BIGINT, Types.INTEGER, Types.SMALLINT -> Kind.PG_NUMERIC;
+                default -> Kind.DOUBLE;
+            };
+        }
         if ("DECFLOAT".equalsIgnoreCase(sumColumn.typeName())) {
             return Kind.DECFLOAT;
         }
@@ -44,9 +51,12 @@ final class AverageRule {
     }
 
     /** The AVG column as the application sees it: label and origin of the node column, type from the rule. */
-    static ColumnInfo columnInfo(ColumnInfo avgColumn, ColumnInfo sumColumn) {
-        return switch (kindFor(sumColumn)) {
-            case DOUBLE -> avgColumn.withType(Types.DOUBLE, "DOUBLE PRECISION", Double.class.getName(), 53, 0);
+    static ColumnInfo columnInfo(ColumnInfo avgColumn, ColumnInfo sumColumn, Backend backend) {
+        boolean pg = backend == Backend.POSTGRESQL;
+        return switch (kindFor(sumColumn, backend)) {
+            case DOUBLE -> pg ? avgColumn.withType(Types.DOUBLE, "float8", Double.class.getName(), 17, 17)
+                    : avgColumn.withType(Types.DOUBLE, "DOUBLE PRECISION", Double.class.getName(), 53, 0);
+            case PG_NUMERIC -> avgColumn.withType(Types.NUMERIC, "numeric", BigDecimal.class.getName(), 0, 0);
             case NUMERIC -> avgColumn.withType(Types.NUMERIC, "NUMERIC", BigDecimal.class.getName(),
                     sumColumn.precision() + EXTRA_SCALE, sumColumn.scale() + EXTRA_SCALE);
             case DECFLOAT -> avgColumn.withType(Types.NUMERIC, "DECFLOAT", BigDecimal.class.getName(),
@@ -55,7 +65,7 @@ final class AverageRule {
     }
 
     /** {@code sum / count}; null when there were no non-null values (count 0 or sum null). */
-    static Object average(Object sum, Object count, ColumnInfo sumColumn) {
+    static Object average(Object sum, Object count, ColumnInfo sumColumn, Backend backend) {
         if (sum == null || count == null) {
             return null;
         }
@@ -64,8 +74,9 @@ final class AverageRule {
             return null;
         }
         Number s = (Number) sum;
-        return switch (kindFor(sumColumn)) {
+        return switch (kindFor(sumColumn, backend)) {
             case DOUBLE -> s.doubleValue() / n;
+            case PG_NUMERIC -> postgresDivide(exact(s), BigDecimal.valueOf(n));
             case NUMERIC -> {
                 BigDecimal d = exact(s);
                 int scale = Math.max(sumColumn.scale(), d.scale()) + EXTRA_SCALE;
@@ -90,6 +101,33 @@ final class AverageRule {
             return BigDecimal.valueOf(n.doubleValue());
         }
         return BigDecimal.valueOf(n.longValue());
+    }
+
+    /** PostgreSQL's {@code numeric_div}: the scale {@code select_div_scale} picks, rounded half away from zero. */
+    static BigDecimal postgresDivide(BigDecimal dividend, BigDecimal divisor) {
+        int[] a = weightAndFirstDigit(dividend);
+        int[] b = weightAndFirstDigit(divisor);
+        int quotientWeight = a[0] - b[0];
+        if (a[1] <= b[1]) {
+            quotientWeight--;
+        }
+        int scale = 16 - quotientWeight * 4; // NUMERIC_MIN_SIG_DIGITS - qweight * DEC_DIGITS
+        scale = Math.max(scale, Math.max(dividend.scale(), 0));
+        scale = Math.max(scale, Math.max(divisor.scale(), 0));
+        scale = Math.min(Math.max(scale, 0), 1000);
+        return dividend.divide(divisor, scale, RoundingMode.HALF_UP);
+    }
+
+    /** PostgreSQL stores numerics in base-10000 digits: the weight and value of the leading non-zero one. */
+    private static int[] weightAndFirstDigit(BigDecimal x) {
+        if (x.signum() == 0) {
+            return new int[] {0, 0};
+        }
+        BigDecimal abs = x.abs();
+        int exponent = abs.precision() - abs.scale() - 1;
+        int weight = Math.floorDiv(exponent, 4);
+        int first = abs.movePointLeft(4 * weight).setScale(0, RoundingMode.DOWN).intValueExact();
+        return new int[] {weight, first};
     }
 
     /** Division to {@code precision} significant digits: half-down at the quotient, half-up when trimming. */

@@ -25,8 +25,10 @@ final class Grouping {
     private final Aggregate[] aggregates;
     private final int[] groupBy;
     private final List<ColumnInfo> nodeColumns;
+    private final Backend backend;
 
-    Grouping(MergeSpec spec, List<ColumnInfo> nodeColumns) {
+    Grouping(MergeSpec spec, List<ColumnInfo> nodeColumns, Backend backend) {
+        this.backend = backend;
         int n = nodeColumns.size();
         this.nodeColumns = nodeColumns;
         this.aggregates = new Aggregate[n];
@@ -115,7 +117,7 @@ final class Grouping {
             if (kinds[i] == AggregateKind.AVG) {
                 Aggregate a = aggregates[i];
                 acc[i] = AverageRule.average(acc[a.sumColumn()], acc[a.countColumn()],
-                        nodeColumns.get(a.sumColumn()));
+                        nodeColumns.get(a.sumColumn()), backend);
             }
         }
     }

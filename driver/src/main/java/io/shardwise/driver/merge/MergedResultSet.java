@@ -10,8 +10,8 @@ final class MergedResultSet extends RowResultSet {
     private final RowSource rows;
     private final Runnable onClose;
 
-    MergedResultSet(List<ColumnInfo> columns, RowSource rows, Statement owner, Runnable onClose) {
-        super(columns, owner);
+    MergedResultSet(List<ColumnInfo> columns, RowSource rows, Statement owner, Runnable onClose, Backend backend) {
+        super(columns, owner, backend);
         this.rows = rows;
         this.onClose = onClose;
     }

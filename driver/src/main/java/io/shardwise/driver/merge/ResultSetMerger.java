@@ -52,6 +52,7 @@ public final class ResultSetMerger {
                 nodeColumns.add(ColumnInfo.from(md, i));
             }
             validate(spec, nodeColumnCount);
+            Backend backend = Backend.of(nodeResults.get(0));
             for (int i = 0; i < nodeResults.size(); i++) {
                 cursors.add(new NodeCursor(i, nodeResults.get(i), nodeColumnCount));
             }
@@ -63,8 +64,9 @@ public final class ResultSetMerger {
                     warnings.add(w);
                 }
             }
-            RowSource rows = pipeline(spec, cursors, nodeColumns);
-            MergedResultSet merged = new MergedResultSet(visibleColumns(spec, nodeColumns), rows, owner, onClose);
+            RowSource rows = pipeline(spec, cursors, nodeColumns, backend);
+            MergedResultSet merged = new MergedResultSet(visibleColumns(spec, nodeColumns, backend), rows, owner,
+                    onClose, backend);
             warnings.forEach(merged::addWarning);
             return merged;
         } catch (SQLException | RuntimeException e) {
@@ -82,14 +84,14 @@ public final class ResultSetMerger {
         }
     }
 
-    private static RowSource pipeline(MergeSpec spec, List<NodeCursor> cursors, List<ColumnInfo> nodeColumns)
-            throws SQLException {
+    private static RowSource pipeline(MergeSpec spec, List<NodeCursor> cursors, List<ColumnInfo> nodeColumns,
+            Backend backend) throws SQLException {
         List<SortKey> orderBy = spec.orderBy() == null ? List.of() : spec.orderBy();
         RowComparator order = orderBy.isEmpty() ? null : new RowComparator(orderBy);
         RowSource rows;
         if (Grouping.applies(spec)) {
             RowSource all = NodeSources.concatenated(cursors);
-            List<Object[]> groups = new Grouping(spec, nodeColumns).group(all);
+            List<Object[]> groups = new Grouping(spec, nodeColumns, backend).group(all);
             if (spec.having() != null) {
                 groups.removeIf(r -> !spec.having().test(r));
             }
@@ -114,15 +116,16 @@ public final class ResultSetMerger {
         return Stages.window(rows, Math.max(0, spec.offset()), spec.limit());
     }
 
-    private static List<ColumnInfo> visibleColumns(MergeSpec spec, List<ColumnInfo> nodeColumns) {
+    private static List<ColumnInfo> visibleColumns(MergeSpec spec, List<ColumnInfo> nodeColumns, Backend backend) {
         List<ColumnInfo> visible = new ArrayList<>(spec.visibleColumns());
         Aggregate[] aggregates = spec.aggregates();
         for (int i = 0; i < spec.visibleColumns(); i++) {
             ColumnInfo c = nodeColumns.get(i);
             Aggregate a = aggregates != null && i < aggregates.length ? aggregates[i] : null;
             if (a != null && a.kind() == AggregateKind.AVG) {
-                c = AverageRule.columnInfo(c, nodeColumns.get(a.sumColumn()));
-            } else if (a != null && a.kind() == AggregateKind.COUNT) {
+                c = AverageRule.columnInfo(c, nodeColumns.get(a.sumColumn()), backend);
+            } else if (a != null && a.kind() == AggregateKind.COUNT && c.sqlType() != java.sql.Types.BIGINT) {
+                // The merged count is a long whatever the node said; a BIGINT keeps the node's own type name.
                 c = c.withType(java.sql.Types.BIGINT, "BIGINT", Long.class.getName(), 64, 0);
             }
             visible.add(c);

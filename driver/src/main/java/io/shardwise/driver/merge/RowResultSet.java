@@ -41,6 +41,7 @@ public abstract class RowResultSet implements ResultSet {
     private final ColumnsMetaData metaData;
     private final int columnCount;
     private final boolean[] decfloat;
+    private final boolean postgres;
     private final Statement owner;
     private Map<String, Integer> labelIndex;
     private Object[] current;
@@ -52,6 +53,11 @@ public abstract class RowResultSet implements ResultSet {
     private SQLWarning warnings;
 
     protected RowResultSet(List<ColumnInfo> columns, Statement owner) {
+        this(columns, owner, Backend.H2);
+    }
+
+    RowResultSet(List<ColumnInfo> columns, Statement owner, Backend backend) {
+        this.postgres = backend == Backend.POSTGRESQL;
         this.metaData = new ColumnsMetaData(columns);
         this.columnCount = columns.size();
         this.owner = owner;
@@ -366,7 +372,8 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public String getString(int columnIndex) throws SQLException {
-        return JdbcValues.toStringValue(value(columnIndex), decfloat[columnIndex - 1]);
+        Object v = value(columnIndex);
+        return postgres ? PostgresValues.toStringValue(v) : JdbcValues.toStringValue(v, decfloat[columnIndex - 1]);
     }
 
     @Override
@@ -386,7 +393,8 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public boolean getBoolean(int columnIndex) throws SQLException {
-        return JdbcValues.toBoolean(value(columnIndex));
+        Object v = value(columnIndex);
+        return postgres ? PostgresValues.toBoolean(v) : JdbcValues.toBoolean(v);
     }
 
     @Override
@@ -396,7 +404,7 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public byte getByte(int columnIndex) throws SQLException {
-        return (byte) JdbcValues.toLong(value(columnIndex), Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT");
+        return (byte) integral(value(columnIndex), Byte.MIN_VALUE, Byte.MAX_VALUE, "TINYINT");
     }
 
     @Override
@@ -406,7 +414,7 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public short getShort(int columnIndex) throws SQLException {
-        return (short) JdbcValues.toLong(value(columnIndex), Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT");
+        return (short) integral(value(columnIndex), Short.MIN_VALUE, Short.MAX_VALUE, "SMALLINT");
     }
 
     @Override
@@ -416,7 +424,7 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public int getInt(int columnIndex) throws SQLException {
-        return (int) JdbcValues.toLong(value(columnIndex), Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER");
+        return (int) integral(value(columnIndex), Integer.MIN_VALUE, Integer.MAX_VALUE, "INTEGER");
     }
 
     @Override
@@ -426,7 +434,7 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public long getLong(int columnIndex) throws SQLException {
-        return JdbcValues.toLong(value(columnIndex), Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT");
+        return integral(value(columnIndex), Long.MIN_VALUE, Long.MAX_VALUE, "BIGINT");
     }
 
     @Override
@@ -436,7 +444,8 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public float getFloat(int columnIndex) throws SQLException {
-        return (float) JdbcValues.toDouble(value(columnIndex));
+        Object v = value(columnIndex);
+        return (float) (postgres ? PostgresValues.toDouble(v) : JdbcValues.toDouble(v));
     }
 
     @Override
@@ -446,7 +455,8 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public double getDouble(int columnIndex) throws SQLException {
-        return JdbcValues.toDouble(value(columnIndex));
+        Object v = value(columnIndex);
+        return postgres ? PostgresValues.toDouble(v) : JdbcValues.toDouble(v);
     }
 
     @Override
@@ -456,7 +466,8 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public BigDecimal getBigDecimal(int columnIndex) throws SQLException {
-        return JdbcValues.toBigDecimal(value(columnIndex));
+        Object v = value(columnIndex);
+        return postgres ? PostgresValues.toBigDecimal(v) : JdbcValues.toBigDecimal(v);
     }
 
     @Override
@@ -479,7 +490,8 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public byte[] getBytes(int columnIndex) throws SQLException {
-        return JdbcValues.toBytes(value(columnIndex));
+        Object v = value(columnIndex);
+        return postgres ? PostgresValues.toBytes(v) : JdbcValues.toBytes(v);
     }
 
     @Override
@@ -513,7 +525,8 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public Time getTime(int columnIndex) throws SQLException {
-        return JdbcValues.toTime(value(columnIndex));
+        Object v = value(columnIndex);
+        return postgres ? PostgresValues.toTime(v) : JdbcValues.toTime(v);
     }
 
     @Override
@@ -537,7 +550,8 @@ public abstract class RowResultSet implements ResultSet {
 
     @Override
     public Timestamp getTimestamp(int columnIndex) throws SQLException {
-        return JdbcValues.toTimestamp(value(columnIndex));
+        Object v = value(columnIndex);
+        return postgres ? PostgresValues.toTimestamp(v) : JdbcValues.toTimestamp(v);
     }
 
     @Override
@@ -727,6 +741,10 @@ public abstract class RowResultSet implements ResultSet {
     }
 
     // ---- helpers ----
+
+    private long integral(Object v, long min, long max, String target) throws SQLException {
+        return postgres ? PostgresValues.toLong(v, min, max, target) : JdbcValues.toLong(v, min, max, target);
+    }
 
     protected final void checkOpen() throws SQLException {
         if (closed) {

@@ -84,35 +84,47 @@ class GetterParityTest {
 
     @Test
     void everyGetterOnEveryColumnMatchesH2() throws SQLException {
-        ResultSet expected = split.direct(QUERY);
+        assertGettersMatch(split, QUERY, 120, true);
+    }
+
+    /** Runs {@code query} (ordered by its first column, a unique key) merged and direct; compares every getter. */
+    static void assertGettersMatch(H2Split split, String query, int expectedRows, boolean sqlStates)
+            throws SQLException {
+        ResultSet expected = split.direct(query);
         int columns = expected.getMetaData().getColumnCount();
-        ResultSet actual = split.merged(QUERY, SpecBuilder.visible(columns).asc(0).build());
-        ResultSetMergerTest.assertMetaData(expected.getMetaData(), actual.getMetaData(), QUERY);
+        ResultSet actual = split.merged(query, SpecBuilder.visible(columns).asc(0).build());
+        ResultSetMergerTest.assertMetaData(expected.getMetaData(), actual.getMetaData(), query);
         int compared = 0;
         List<String> mismatches = new ArrayList<>();
         while (expected.next()) {
             assertThat(actual.next()).isTrue();
             for (int c = 1; c <= columns; c++) {
                 for (int g = 0; g < GETTERS.size(); g++) {
-                    String e = outcome(expected, c, GETTERS.get(g));
-                    String a = outcome(actual, c, GETTERS.get(g));
+                    String e = outcome(expected, c, GETTERS.get(g), sqlStates);
+                    String a = outcome(actual, c, GETTERS.get(g), sqlStates);
                     compared++;
-                    if (!e.equals(a)) {
+                    // PostgreSQL's driver refuses many getObject(column, Class) conversions that H2 makes; ours
+                    // makes them too. Where the node's driver answers, the answer must be the same.
+                    boolean lenientAllowed = !sqlStates && NAMES.get(g).startsWith("getObject(") && e.equals("error");
+                    if (!e.equals(a) && !lenientAllowed) {
                         mismatches.add(NAMES.get(g) + " on " + expected.getMetaData().getColumnLabel(c) + " row "
                                 + expected.getInt(1) + ": H2 " + e + " / merged " + a);
                     }
                 }
-                String byLabel = outcome(actual, c, (rs, i) -> rs.getObject(rs.getMetaData().getColumnLabel(i)));
-                assertThat(byLabel).isEqualTo(outcome(expected, c, ResultSet::getObject));
+                String byLabel = outcome(actual, c, (rs, i) -> rs.getObject(rs.getMetaData().getColumnLabel(i)), true);
+                assertThat(byLabel).isEqualTo(outcome(expected, c, ResultSet::getObject, true));
             }
         }
         assertThat(actual.next()).isFalse();
         assertThat(mismatches).as("getters that differ from H2").isEmpty();
-        assertThat(compared).isGreaterThan(120 * 27 * 20);
+        assertThat(compared).isGreaterThan(expectedRows * columns * 20);
     }
 
-    /** What a getter did: its value (with wasNull) or the SQLState of its error. */
-    private static String outcome(ResultSet rs, int column, Getter getter) {
+    /**
+     * What a getter did: its value (with wasNull) or that it failed, with the SQLState when {@code sqlStates}
+     * (H2 reports them consistently; PostgreSQL's driver fails some conversions with runtime exceptions).
+     */
+    private static String outcome(ResultSet rs, int column, Getter getter, boolean sqlStates) {
         try {
             Object v = getter.get(rs, column);
             if (v instanceof byte[] b) {
@@ -122,7 +134,9 @@ class GetterParityTest {
             }
             return (v == null ? "null" : v.getClass().getSimpleName() + ":" + v) + " wasNull=" + rs.wasNull();
         } catch (SQLException e) {
-            return "error " + Objects.requireNonNullElse(e.getSQLState(), "?");
+            return sqlStates ? "error " + Objects.requireNonNullElse(e.getSQLState(), "?") : "error";
+        } catch (RuntimeException e) {
+            return sqlStates ? "error " + e.getClass().getSimpleName() : "error";
         }
     }
 }

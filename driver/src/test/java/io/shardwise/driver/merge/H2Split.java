@@ -32,13 +32,17 @@ final class H2Split implements AutoCloseable {
     final Connection whole;
 
     H2Split(int nodeCount, int rows, long seed) throws SQLException {
-        for (int n = 0; n < nodeCount; n++) {
-            nodes.add(open());
-        }
-        whole = open();
+        this(open(nodeCount + 1), TABLE, rows, seed);
+    }
+
+    /** The last connection holds every row; the others are the nodes. */
+    H2Split(List<Connection> connections, String createTable, int rows, long seed) throws SQLException {
+        nodes.addAll(connections.subList(0, connections.size() - 1));
+        whole = connections.get(connections.size() - 1);
+        int nodeCount = nodes.size();
         for (Connection c : all()) {
             try (Statement st = c.createStatement()) {
-                st.execute(TABLE);
+                st.execute(createTable);
             }
         }
         Random random = new Random(seed);
@@ -49,8 +53,13 @@ final class H2Split implements AutoCloseable {
         }
     }
 
-    private static Connection open() throws SQLException {
-        return DriverManager.getConnection("jdbc:h2:mem:merge" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=0");
+    private static List<Connection> open(int n) throws SQLException {
+        List<Connection> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(DriverManager.getConnection("jdbc:h2:mem:merge" + DATABASES.incrementAndGet()
+                    + ";DB_CLOSE_DELAY=0"));
+        }
+        return list;
     }
 
     private List<Connection> all() {

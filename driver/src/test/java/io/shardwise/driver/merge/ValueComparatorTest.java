@@ -77,16 +77,16 @@ class ValueComparatorTest {
     @Test
     void averageFollowsH2Types() {
         ColumnInfo bigint = ColumnInfo.of("S", java.sql.Types.BIGINT);
-        assertThat(AverageRule.average(7L, 3L, bigint)).isEqualTo(7d / 3);
-        assertThat(AverageRule.average(null, 0L, bigint)).isNull();
-        assertThat(AverageRule.average(5L, 0L, bigint)).isNull();
+        assertThat(AverageRule.average(7L, 3L, bigint, Backend.H2)).isEqualTo(7d / 3);
+        assertThat(AverageRule.average(null, 0L, bigint, Backend.H2)).isNull();
+        assertThat(AverageRule.average(5L, 0L, bigint, Backend.H2)).isNull();
         ColumnInfo numeric = ColumnInfo.of("S", java.sql.Types.NUMERIC).withType(java.sql.Types.NUMERIC, "NUMERIC",
                 BigDecimal.class.getName(), 20, 2);
-        assertThat(AverageRule.average(new BigDecimal("4.75"), 3L, numeric))
+        assertThat(AverageRule.average(new BigDecimal("4.75"), 3L, numeric, Backend.H2))
                 .isEqualTo(new BigDecimal("1.583333333333"));
         ColumnInfo decfloat = numeric.withType(java.sql.Types.NUMERIC, "DECFLOAT", BigDecimal.class.getName(), 27, 0);
-        assertThat(AverageRule.average(new BigDecimal("7"), 3L, decfloat))
+        assertThat(AverageRule.average(new BigDecimal("7"), 3L, decfloat, Backend.H2))
                 .isEqualTo(new BigDecimal("2.33333333333333333333333333"));
-        assertThat(AverageRule.average(new BigDecimal("3"), 2L, decfloat)).isEqualTo(new BigDecimal("1.5"));
+        assertThat(AverageRule.average(new BigDecimal("3"), 2L, decfloat, Backend.H2)).isEqualTo(new BigDecimal("1.5"));
     }
 }
