@@ -19,7 +19,7 @@ import java.util.Random;
  * Shardwise-specific line is its JDBC URL. Behind the URL are two H2 databases; see
  * src/main/resources/shardwise-quickstart.properties.
  *
- * <p>Run: {@code mvn -B -q -pl examples -am compile exec:java -Dexec.mainClass=io.shardwise.examples.Quickstart}
+ * <p>Run: {@code mvn -B -q -pl examples -am compile -Pquickstart}
  */
 public final class Quickstart {
     private static final String URL = "jdbc:shardwise:classpath:shardwise-quickstart.properties";
