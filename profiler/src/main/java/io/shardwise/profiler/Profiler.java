@@ -63,7 +63,7 @@ public final class Profiler {
         Forecaster forecaster = new Forecaster(new Forecaster.Settings(config.horizonSteps(), config.seasonSteps(),
                 config.maxSeasonSteps(), config.backtestOrigins()));
         analyzer = new Analyzer(new Analyzer.Settings(config.stepBuckets(), bucketMillis, config.hotKeys(),
-                Math.max(1, config.horizonSteps()), config.coAccessMinCount(), config.maxCoAccessGroup()), forecaster);
+                Math.max(1, config.horizonSteps()), config.coAccessMinCount(), config.maxCoAccessGroup(), 18), forecaster);
         generator = new MapGenerator(config.planner());
         openBucket = Math.floorDiv(time.currentTimeMillis(), bucketMillis);
     }
@@ -247,8 +247,14 @@ public final class Profiler {
         return layout;
     }
 
+    /** The forecast, with shard entries for the layout last given to {@link #setLayout}. */
     public ForecastReport forecast() {
         return analysis(layout).report();
+    }
+
+    /** The forecast with shard entries for {@code other} (say, a layout being considered). */
+    public ForecastReport forecast(ShardLayout other) {
+        return analysis(other).report();
     }
 
     /** Hot keys and hot segments of every group, hottest predicted first. */

@@ -24,7 +24,8 @@ import java.util.Set;
 /**
  * Turns bucket histories into forecasts: per group its total, its current segments, its hot keys and (given a
  * layout) its shards, each forecast by the model that backtests best; then tiers, co-access groups, the predicted
- * peak step, and the loads at that peak for the map generator. Pure function of its inputs.
+ * peak step, and the loads at that peak for the map generator. Its output depends only on its inputs; it keeps
+ * a cache of per-step series values between calls, so it is used by one thread at a time.
  */
 public final class Analyzer {
     /**
@@ -34,9 +35,10 @@ public final class Analyzer {
      * @param hotKeyLookback  recent steps whose heavy keys are candidates
      * @param coAccessMinCount  guaranteed co-access count (over the history) that makes an edge
      * @param maxCoAccessGroup  largest co-access group kept together
+     * @param seasonColumns     moments beyond the horizon (spread over the season) that maps are balanced for
      */
     public record Settings(int stepBuckets, long bucketMillis, int hotKeys, int hotKeyLookback, long coAccessMinCount,
-                           int maxCoAccessGroup) {
+                           int maxCoAccessGroup, int seasonColumns) {
     }
 
     /** One group's input. */
@@ -45,6 +47,7 @@ public final class Analyzer {
 
     private final Settings settings;
     private final Forecaster forecaster;
+    private final SeriesCache cache = new SeriesCache();
 
     public Analyzer(Settings settings, Forecaster forecaster) {
         this.settings = settings;
@@ -69,6 +72,7 @@ public final class Analyzer {
             forecasts.add(p.forecast);
             coAccess.put(g.groupId(), p.forecast.coAccessGroups());
         }
+        cache.sweep();
         if (parts.isEmpty()) {
             return new Analysis(ForecastReport.empty(0, stepMillis, horizon), Map.of(), Map.of());
         }
@@ -85,9 +89,10 @@ public final class Analyzer {
                 peakStep = k;
             }
         }
+        int[] columns = planColumns(horizon, parts.values());
         Map<Integer, GroupLoad> peakLoads = new HashMap<>();
         for (Map.Entry<Integer, GroupParts> e : parts.entrySet()) {
-            peakLoads.put(e.getKey(), e.getValue().loadAt(peakStep));
+            peakLoads.put(e.getKey(), e.getValue().loads(columns, horizon));
         }
         long generatedAt = endBucket * settings.bucketMillis();
         ForecastReport report = new ForecastReport(generatedAt, stepMillis, horizon, peakStep,
@@ -95,38 +100,80 @@ public final class Analyzer {
         return new Analysis(report, peakLoads, coAccess);
     }
 
-    /** A group's forecasts plus the pieces needed to build its load at any step. */
-    private record GroupParts(int groupId, GroupForecast forecast, Segmentation segmentation,
-                              List<ForecastEntry> segments, List<ForecastEntry> keys, SeriesForecast broadcast) {
-        GroupLoad loadAt(int step) {
+    /**
+     * The future moments maps are balanced for: every step of the horizon and, when a group has a season longer
+     * than the horizon, moments spread over the rest of it (loaded from the season's history): a placement made
+     * for the whole season does not have to be undone when the load moves on.
+     */
+    private int[] planColumns(int horizon, Iterable<GroupParts> parts) {
+        int period = 0;
+        for (GroupParts p : parts) {
+            period = Math.max(period, p.period());
+        }
+        List<Integer> columns = new ArrayList<>();
+        for (int k = 1; k <= horizon; k++) {
+            columns.add(k);
+        }
+        if (period > horizon) {
+            int stride = Math.max(1, (period - horizon) / settings.seasonColumns());
+            for (int k = horizon + stride; k <= period; k += stride) {
+                columns.add(k);
+            }
+        }
+        return columns.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A group's forecasts plus the series and pieces needed to build its load at any future step. */
+    private record GroupParts(int groupId, GroupForecast forecast, Segmentation segmentation, int period,
+                              List<ForecastEntry> segments, List<double[]> segmentSeries,
+                              List<ForecastEntry> keys, List<double[]> keySeries,
+                              SeriesForecast broadcast, double[] broadcastSeries) {
+        GroupLoad loads(int[] columns, int horizon) {
             int n = segmentation.size();
             long[] lows = new long[n];
             long[] highs = new long[n];
-            double[] residual = new double[n];
+            double[][] residual = new double[n][columns.length];
             for (int i = 0; i < n; i++) {
                 lows[i] = segmentation.low(i);
                 highs[i] = segmentation.high(i);
-                residual[i] = segments.get(i).predicted(step);
+                for (int c = 0; c < columns.length; c++) {
+                    residual[i][c] = value(segments.get(i).forecast(), columns[c]);
+                }
             }
-            Map<Long, Double> hot = new HashMap<>();
-            for (ForecastEntry k : keys) {
-                double v = k.predicted(step);
-                hot.put(k.lo(), v);
+            Map<Long, double[]> hot = new HashMap<>();
+            for (int j = 0; j < keys.size(); j++) {
+                ForecastEntry k = keys.get(j);
+                double[] v = new double[columns.length];
                 int s = segmentation.indexOf(k.lo());
-                residual[s] = Math.max(0, residual[s] - v);
+                for (int c = 0; c < columns.length; c++) {
+                    v[c] = value(k.forecast(), columns[c]);
+                    residual[s][c] = Math.max(0, residual[s][c] - v[c]);
+                }
+                hot.put(k.lo(), v);
             }
-            return new GroupLoad(groupId, lows, highs, residual, hot, broadcast.at(step));
+            double[] broadcastLoad = new double[columns.length];
+            for (int c = 0; c < columns.length; c++) {
+                broadcastLoad[c] = value(broadcast, columns[c]);
+            }
+            return new GroupLoad(groupId, lows, highs, residual, hot, broadcastLoad);
+        }
+
+        /** The forecast within the horizon; beyond it, the season's shape (see SeriesForecast.beyond). */
+        private double value(SeriesForecast f, int stepsAhead) {
+            return f.longRange(stepsAhead);
         }
     }
 
     private GroupParts analyzeGroup(GroupInput g, StepSeries steps, GroupLayout layout) {
-        double[] total = steps.series(b -> b.total());
+        double[] total = cache.series(List.of(g.groupId(), "total"), steps, b -> b.total());
         int period = forecaster.period(total);
         SeriesForecast totalForecast = forecaster.forecast(total, period);
         ForecastEntry totalEntry = new ForecastEntry(ForecastEntry.Kind.GROUP_TOTAL, g.groupId(), -1, Long.MIN_VALUE,
                 Long.MAX_VALUE, null, null, last(total), totalForecast, Tier.WARM);
 
-        SeriesForecast broadcast = forecaster.forecast(steps.series(b -> b.broadcastReads() + b.broadcastWrites()), period);
+        double[] broadcastSeries = cache.series(List.of(g.groupId(), "broadcast"), steps,
+                b -> b.broadcastReads() + b.broadcastWrites());
+        SeriesForecast broadcast = forecaster.forecast(broadcastSeries, period);
 
         Segmentation seg = g.segmentation();
         List<SeriesForecast> segForecasts = new ArrayList<>();
@@ -134,7 +181,7 @@ public final class Analyzer {
         for (int i = 0; i < seg.size(); i++) {
             long lo = seg.low(i);
             long hi = seg.high(i);
-            double[] y = steps.series(b -> b.load(lo, hi));
+            double[] y = cache.series(List.of(g.groupId(), "range", lo, hi), steps, b -> b.load(lo, hi));
             segSeries.add(y);
             segForecasts.add(forecaster.forecast(y, period));
         }
@@ -145,7 +192,7 @@ public final class Analyzer {
         List<SeriesForecast> keyForecasts = new ArrayList<>();
         List<double[]> keySeries = new ArrayList<>();
         for (HeavyKey k : candidates) {
-            double[] y = steps.series(b -> b.pointLoad(k.point()));
+            double[] y = cache.series(List.of(g.groupId(), "point", k.point()), steps, b -> b.pointLoad(k.point()));
             keySeries.add(y);
             keyForecasts.add(forecaster.forecast(y, period));
         }
@@ -162,7 +209,9 @@ public final class Analyzer {
             List<SeriesForecast> shardForecasts = new ArrayList<>();
             List<double[]> shardSeries = new ArrayList<>();
             for (ShardSpec s : layout.shards()) {
-                double[] y = steps.series(b -> shardLoad(b, s, pinned));
+                Object key = s.isPinned() ? List.of(g.groupId(), "pinned", s.pinned())
+                        : List.of(g.groupId(), "shard", s.lo(), s.hi(), pinned);
+                double[] y = cache.series(key, steps, b -> shardLoad(b, s, pinned));
                 shardSeries.add(y);
                 shardForecasts.add(forecaster.forecast(y, period));
             }
@@ -178,7 +227,8 @@ public final class Analyzer {
 
         List<Set<Long>> coAccess = CoAccessGroups.find(pairs(steps), settings.coAccessMinCount(), settings.maxCoAccessGroup());
         GroupForecast forecast = new GroupForecast(g.groupId(), g.name(), period, totalEntry, shards, segments, keys, coAccess);
-        return new GroupParts(g.groupId(), forecast, seg, segments, keys, broadcast);
+        return new GroupParts(g.groupId(), forecast, seg, period, segments, segSeries, keys, keySeries, broadcast,
+                broadcastSeries);
     }
 
     private List<ForecastEntry> entries(ForecastEntry.Kind kind, int groupId, Segmentation seg, List<double[]> series,

@@ -15,8 +15,10 @@ import java.util.function.ToDoubleFunction;
 public final class StepSeries {
     private final List<List<BucketStats>> steps = new ArrayList<>();
     private final long lastStepEndBucket;
+    private final int stepBuckets;
 
     public StepSeries(List<BucketStats> history, int stepBuckets) {
+        this.stepBuckets = stepBuckets;
         List<BucketStats> current = new ArrayList<>();
         long currentStep = Long.MIN_VALUE;
         long end = -1;
@@ -49,6 +51,11 @@ public final class StepSeries {
         return lastStepEndBucket;
     }
 
+    /** The number of the first complete step (bucket number / buckets per step). */
+    public long firstStepIndex() {
+        return steps.isEmpty() ? 0 : Math.floorDiv(steps.get(0).get(0).bucket(), stepBuckets);
+    }
+
     public List<BucketStats> step(int i) {
         return steps.get(i);
     }
@@ -56,13 +63,17 @@ public final class StepSeries {
     public double[] series(ToDoubleFunction<BucketStats> perBucket) {
         double[] y = new double[steps.size()];
         for (int i = 0; i < y.length; i++) {
-            double sum = 0;
-            for (BucketStats b : steps.get(i)) {
-                sum += perBucket.applyAsDouble(b);
-            }
-            y[i] = sum;
+            y[i] = value(i, perBucket);
         }
         return y;
+    }
+
+    double value(int step, ToDoubleFunction<BucketStats> perBucket) {
+        double sum = 0;
+        for (BucketStats b : steps.get(step)) {
+            sum += perBucket.applyAsDouble(b);
+        }
+        return sum;
     }
 
     /** Statements to keys in [lo, hi], less the points in {@code excluded} (pinned into other shards). */

@@ -58,7 +58,8 @@ public final class Forecaster {
         int n = y.length;
         int h = settings.horizon();
         if (n == 0) {
-            return new SeriesForecast(ModelKind.NAIVE, "", new double[h], 0, period, BacktestError.NONE, Map.of());
+            return new SeriesForecast(ModelKind.NAIVE, "", new double[h], 0, period, BacktestError.NONE, Map.of(),
+                    new double[0]);
         }
         Map<ModelKind, BacktestError> errors = new EnumMap<>(ModelKind.class);
         Map<ModelKind, FittedModel> fitted = new EnumMap<>(ModelKind.class);
@@ -91,7 +92,33 @@ public final class Forecaster {
             forecast[k - 1] = Math.max(0, finalModel.forecast(n - 1, k));
         }
         return new SeriesForecast(chosen, finalModel.parameters(), forecast, y[n - 1], period,
-                errors.getOrDefault(chosen, BacktestError.NONE), Collections.unmodifiableMap(errors));
+                errors.getOrDefault(chosen, BacktestError.NONE), Collections.unmodifiableMap(errors),
+                beyond(y, period, h, fitted));
+    }
+
+    /**
+     * The steps after the horizon, up to one season ahead: Holt-Winters' forecast when it could be fitted (smooth),
+     * else the mean of the last two seasons at the same phase; empty when there is no season longer than the horizon.
+     */
+    private static double[] beyond(double[] y, int period, int h, Map<ModelKind, FittedModel> fitted) {
+        int n = y.length;
+        if (period <= h || n < period) {
+            return new double[0];
+        }
+        double[] out = new double[period - h];
+        FittedModel hw = fitted.get(ModelKind.HOLT_WINTERS);
+        for (int i = 0; i < out.length; i++) {
+            int k = h + i + 1;
+            double v;
+            if (hw != null) {
+                v = hw.forecast(n - 1, k);
+            } else {
+                int phase = n - period + (k - 1) % period;
+                v = phase - period >= 0 ? (y[phase] + y[phase - period]) / 2 : y[phase];
+            }
+            out[i] = Math.max(0, v);
+        }
+        return out;
     }
 
     private static int minTrain(ModelKind kind, int period) {

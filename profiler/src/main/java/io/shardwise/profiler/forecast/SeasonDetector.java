@@ -1,10 +1,10 @@
 package io.shardwise.profiler.forecast;
 
 /**
- * Finds a series' season length from its autocorrelation: the series is detrended (least-squares line), and the
- * lag in {@code [minPeriod, n/2]} with the highest autocorrelation among local peaks wins if that correlation is
- * at least {@code threshold}. Multiples of the true period also correlate, but less (the estimator divides by n),
- * so the base period wins.
+ * Finds a series' season length from its autocorrelation: the series is detrended (least-squares line), the
+ * autocorrelation of every lag in {@code [minPeriod, n/2]} is computed, and if the highest local peak reaches
+ * {@code threshold}, the shortest lag whose peak comes within 90% of it is the period (multiples of the period
+ * correlate about as well).
  */
 public final class SeasonDetector {
     private SeasonDetector() {
@@ -31,18 +31,52 @@ public final class SeasonDetector {
             for (int t = lag; t < n; t++) {
                 sum += r[t] * r[t - lag];
             }
-            acf[lag] = sum / var;
+            // divided by the number of terms, not by n: the usual (n) estimator shrinks long lags and would
+            // shift the peak of a smooth season a little short of the true period
+            acf[lag] = (sum / (n - lag)) / (var / n);
         }
-        int best = 0;
-        double bestAcf = threshold;
+        double top = threshold;
         for (int lag = Math.max(2, minPeriod); lag <= hi; lag++) {
-            boolean peak = acf[lag] >= acf[lag - 1] && acf[lag] >= acf[lag + 1];
-            if (peak && acf[lag] > bestAcf + 1e-9) {
-                bestAcf = acf[lag];
-                best = lag;
+            if (isPeak(acf, lag) && acf[lag] > top) {
+                top = acf[lag];
+            }
+        }
+        if (top <= threshold) {
+            return 0;
+        }
+        // multiples of the period peak as high: the first peak close to the highest one is the period
+        for (int lag = Math.max(2, minPeriod); lag <= hi; lag++) {
+            if (isPeak(acf, lag) && acf[lag] >= 0.9 * top) {
+                return refine(y, lag, Math.max(2, minPeriod), hi);
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * A smooth season's autocorrelation is flat at its top, so noise can put the peak a lag or two off: among the
+     * lags around it, the period is the one whose seasonal difference (y[t] - y[t - lag]) is smallest.
+     */
+    private static int refine(double[] y, int lag, int minPeriod, int maxPeriod) {
+        int radius = Math.max(1, lag / 20);
+        int best = lag;
+        double bestError = Double.MAX_VALUE;
+        for (int l = Math.max(minPeriod, lag - radius); l <= Math.min(maxPeriod, lag + radius); l++) {
+            double sum = 0;
+            for (int t = l; t < y.length; t++) {
+                sum += Math.abs(y[t] - y[t - l]);
+            }
+            double error = sum / (y.length - l);
+            if (error < bestError - 1e-12) {
+                bestError = error;
+                best = l;
             }
         }
         return best;
+    }
+
+    private static boolean isPeak(double[] acf, int lag) {
+        return acf[lag] >= acf[lag - 1] && acf[lag] >= acf[lag + 1];
     }
 
     static double[] detrend(double[] y) {

@@ -12,9 +12,12 @@ import java.util.Map;
  * @param period     the season length used (0: none)
  * @param error      the chosen model's backtest error
  * @param errors     every evaluated model's backtest error (NAIVE is "next = last")
+ * @param beyond     when there is a season longer than the horizon, the season's shape for the steps after the
+ *                   horizon up to one season ahead (beyond[i] is horizon + i + 1 steps ahead), else empty: what a
+ *                   placement meant to last the whole season is balanced for
  */
 public record SeriesForecast(ModelKind model, String parameters, double[] forecast, double last, int period,
-                             BacktestError error, Map<ModelKind, BacktestError> errors) {
+                             BacktestError error, Map<ModelKind, BacktestError> errors, double[] beyond) {
     /** The error of "next = last" on the same backtest. */
     public BacktestError naiveError() {
         return errors.getOrDefault(ModelKind.NAIVE, BacktestError.NONE);
@@ -40,5 +43,14 @@ public record SeriesForecast(ModelKind model, String parameters, double[] foreca
             return last;
         }
         return forecast[Math.max(0, Math.min(forecast.length - 1, steps - 1))];
+    }
+
+    /** Like {@link #at}, but past the horizon follows the season's shape when known (else stays at the horizon's end). */
+    public double longRange(int steps) {
+        int i = steps - forecast.length - 1;
+        if (i >= 0 && i < beyond.length) {
+            return beyond[i];
+        }
+        return at(steps);
     }
 }

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Computes a {@link ShardKeyMap} from the current layout and the predicted loads at the peak of the next horizon.
+ * Computes a {@link ShardKeyMap} from the current layout and the predicted loads over the next horizon. Loads are
+ * vectors, one value per future moment ("column"); a node is over target when it is at any moment, and a move's
+ * worth is summed over all moments, so a placement that balances the whole day is preferred to one that only
+ * balances the next hour (and would have to be undone the hour after).
  *
  * <ol>
  *   <li>Co-location: a group of co-accessed keys found on several nodes is brought onto the node that already
@@ -26,6 +29,9 @@ import java.util.Set;
  * </ol>
  */
 public final class MapGenerator {
+    /** A key is worth a shard of its own only if it carries at least this share of the average node's peak load. */
+    static final double MIN_PIN_SHARE = 0.05;
+
     private final PlannerSettings settings;
 
     public MapGenerator(PlannerSettings settings) {
@@ -80,9 +86,14 @@ public final class MapGenerator {
     private static final class Candidate {
         final List<Piece> whole = new ArrayList<>();
         final List<long[]> carves = new ArrayList<>(); // {group, unused, lo, hi, 1 if a single pinned point}
-        double shed;      // load leaving the source node
-        double gained;    // load arriving at the destination
+        final double[] shed;      // load leaving the source node, per column
+        final double[] gained;    // load arriving at the destination, per column
         double rows;
+
+        Candidate(int columns) {
+            shed = new double[columns];
+            gained = new double[columns];
+        }
     }
 
     private final class State {
@@ -92,11 +103,17 @@ public final class MapGenerator {
         private final Map<Integer, Double> rowsPerKey = new HashMap<>();
         private final List<Piece> pieces = new ArrayList<>();
         private final Map<Integer, Integer> nextId = new HashMap<>();
+        private final int columns;
 
         State(ShardLayout layout, Map<Integer, GroupLoad> loads, Map<Integer, List<Set<Long>>> coAccess) {
             this.layout = layout;
             this.loads = loads;
             this.coAccess = coAccess;
+            int c = 1;
+            for (GroupLoad gl : loads.values()) {
+                c = Math.max(c, gl.columns());
+            }
+            columns = c;
             for (GroupLayout g : layout.groups()) {
                 rowsPerKey.put(g.groupId(), g.rowsPerKey());
                 int max = 0;
@@ -121,37 +138,58 @@ public final class MapGenerator {
             return out;
         }
 
-        double load(Piece p) {
+        double[] load(Piece p) {
             GroupLoad gl = loads.get(p.group);
             if (gl == null) {
-                return 0;
+                return new double[columns];
             }
             return p.pinned ? gl.pinnedShardLoad(p.points) : gl.rangeShardLoad(p.lo, p.hi, pinnedPoints(p.group));
         }
 
         /** Load of keys in [lo, hi] of a range piece, without broadcast and without points pinned elsewhere. */
-        double keyLoad(int group, long lo, long hi) {
+        double[] keyLoad(int group, long lo, long hi) {
             GroupLoad gl = loads.get(group);
-            return gl == null ? 0 : gl.rangeShardLoad(lo, hi, pinnedPoints(group)) - gl.broadcastPerShard();
+            return gl == null ? new double[columns] : gl.rangeKeyLoad(lo, hi, pinnedPoints(group));
         }
 
-        double pointLoad(int group, long point) {
+        /** The same at one column (for the binary searches that place split points). */
+        double keyLoadAt(int group, long lo, long hi, int column, Set<Long> pinned) {
             GroupLoad gl = loads.get(group);
-            return gl == null ? 0 : gl.pointLoad(point);
+            if (gl == null) {
+                return 0;
+            }
+            double load = gl.rangeLoadAt(lo, hi, column);
+            for (Long p : pinned) {
+                if (p >= lo && p <= hi) {
+                    load -= gl.pointLoad(p)[column];
+                }
+            }
+            return Math.max(0, load);
         }
 
-        double broadcast(int group) {
+        double[] pointLoad(int group, long point) {
             GroupLoad gl = loads.get(group);
-            return gl == null ? 0 : gl.broadcastPerShard();
+            return gl == null ? new double[columns] : gl.pointLoad(point);
         }
 
-        Map<String, Double> nodeLoads() {
-            Map<String, Double> out = new LinkedHashMap<>();
+        double[] broadcast(int group) {
+            double[] out = new double[columns];
+            GroupLoad gl = loads.get(group);
+            if (gl != null) {
+                for (int c = 0; c < columns; c++) {
+                    out[c] = gl.broadcastPerShard(c);
+                }
+            }
+            return out;
+        }
+
+        Map<String, double[]> nodeLoads() {
+            Map<String, double[]> out = new LinkedHashMap<>();
             for (String n : layout.nodes()) {
-                out.put(n, 0.0);
+                out.put(n, new double[columns]);
             }
             for (Piece p : pieces) {
-                out.merge(p.node, load(p), Double::sum);
+                GroupLoad.add(out.get(p.node), load(p), 1);
             }
             return out;
         }
@@ -238,7 +276,7 @@ public final class MapGenerator {
                     for (long point : component) {
                         Piece owner = ownerOf(group, point);
                         if (owner != null) {
-                            byNode.merge(owner.node, pointLoad(group, point) + 1e-9, Double::sum);
+                            byNode.merge(owner.node, sum(pointLoad(group, point)) + 1e-9, Double::sum);
                         }
                     }
                     if (byNode.size() < 2) {
@@ -266,46 +304,62 @@ public final class MapGenerator {
          */
         void balance() {
             for (int iter = 0; iter < settings.maxIterations(); iter++) {
-                Map<String, Double> nodeLoads = nodeLoads();
-                double sum = 0;
-                double max = 0;
-                double min = Double.MAX_VALUE;
-                for (double v : nodeLoads.values()) {
-                    sum += v;
-                    max = Math.max(max, v);
-                    min = Math.min(min, v);
+                Map<String, double[]> nodeLoads = nodeLoads();
+                int n = nodeLoads.size();
+                double[] mean = new double[columns];
+                double[] min = new double[columns];
+                java.util.Arrays.fill(min, Double.MAX_VALUE);
+                for (double[] v : nodeLoads.values()) {
+                    for (int c = 0; c < columns; c++) {
+                        mean[c] += v[c] / n;
+                        min[c] = Math.min(min[c], v[c]);
+                    }
                 }
-                double mean = sum / nodeLoads.size();
-                double limit = settings.targetImbalance() * mean;
-                if (mean <= 0 || max <= limit + 1e-9) {
+                double peakMean = 0;
+                for (double m : mean) {
+                    peakMean = Math.max(peakMean, m);
+                }
+                if (peakMean <= 0) {
                     return;
                 }
+                // over target: above target * the mean node load of the busiest moment, at any moment
+                double limit = settings.targetImbalance() * peakMean;
                 Candidate best = null;
                 String bestDest = null;
                 double bestScore = 0;
                 double bestGain = 0;
-                for (Map.Entry<String, Double> source : nodeLoads.entrySet()) {
-                    double ls = source.getValue();
-                    if (ls <= limit + 1e-9) {
+                for (Map.Entry<String, double[]> source : nodeLoads.entrySet()) {
+                    double[] ls = source.getValue();
+                    int worst = -1;
+                    for (int c = 0; c < columns; c++) {
+                        if (ls[c] > limit + 1e-9 * peakMean && (worst < 0 || ls[c] > ls[worst])) {
+                            worst = c;
+                        }
+                    }
+                    if (worst < 0) {
                         continue;
                     }
-                    double[] amounts = {ls - limit, ls - mean, mean - min};
-                    for (Candidate c : candidates(source.getKey(), amounts)) {
-                        for (Map.Entry<String, Double> d : nodeLoads.entrySet()) {
+                    double[] amounts = {ls[worst] - limit, ls[worst] - mean[worst], mean[worst] - min[worst]};
+                    for (Candidate c : candidates(source.getKey(), worst, amounts, MIN_PIN_SHARE * peakMean)) {
+                        for (Map.Entry<String, double[]> d : nodeLoads.entrySet()) {
                             if (d.getKey().equals(source.getKey())) {
                                 continue;
                             }
-                            double ld = d.getValue();
-                            if (Math.max(ls - c.shed, ld + c.gained) >= ls - 1e-9) {
+                            double[] ld = d.getValue();
+                            if (Math.max(ls[worst] - c.shed[worst], ld[worst] + c.gained[worst]) >= ls[worst] - 1e-9) {
                                 continue; // would only move the hot spot
                             }
-                            double gain = Math.max(0, ls - mean) - Math.max(0, ls - c.shed - mean)
-                                    - (Math.max(0, ld + c.gained - mean) - Math.max(0, ld - mean));
-                            if (gain <= 1e-9 * Math.max(1, mean)) {
+                            double gain = 0;
+                            for (int k = 0; k < columns; k++) {
+                                gain += Math.max(0, ls[k] - mean[k]) - Math.max(0, ls[k] - c.shed[k] - mean[k])
+                                        - (Math.max(0, ld[k] + c.gained[k] - mean[k]) - Math.max(0, ld[k] - mean[k]));
+                            }
+                            if (gain <= 1e-9 * Math.max(1, mean[worst])) {
                                 continue;
                             }
-                            // each new shard costs like one more row: a whole shard beats a carve of equal rows
-                            double score = gain / (c.rows + 1.0 + c.carves.size());
+                            // a new shard costs like copying newShardCostRows rows: metadata, routing, one more
+                            // thing to watch; so a whole shard beats a carve of similar rows, and tiny keys stay put
+                            double score = gain / (c.rows + 1.0 + c.carves.size() * settings.newShardCostRows());
                             if (score > bestScore * (1 + 1e-9) || (score >= bestScore * (1 - 1e-9) && gain > bestGain)) {
                                 best = c;
                                 bestDest = d.getKey();
@@ -322,7 +376,7 @@ public final class MapGenerator {
             }
         }
 
-        private List<Candidate> candidates(String over, double[] amounts) {
+        private List<Candidate> candidates(String over, int column, double[] amounts, double minPinLoad) {
             List<Candidate> out = new ArrayList<>();
             List<Piece> onNode = new ArrayList<>();
             for (Piece p : pieces) {
@@ -331,20 +385,21 @@ public final class MapGenerator {
                 }
             }
             for (Piece p : onNode) {
-                double load = load(p);
-                if (load <= 0) {
+                double[] load = load(p);
+                if (sum(load) <= 0) {
                     continue;
                 }
-                Candidate whole = new Candidate();
+                Candidate whole = new Candidate(columns);
                 whole.whole.add(p);
-                whole.shed = load;
-                whole.gained = load;
+                GroupLoad.add(whole.shed, load, 1);
+                GroupLoad.add(whole.gained, load, 1);
                 whole.rows = p.rows;
                 out.add(closed(whole, over));
                 if (p.pinned) {
                     continue;
                 }
-                double keys = keyLoad(p.group, p.lo, p.hi);
+                Set<Long> pinned = pinnedPoints(p.group);
+                double keys = keyLoadAt(p.group, p.lo, p.hi, column, pinned);
                 if (p.hi > p.lo) {
                     double[] tries = java.util.Arrays.copyOf(amounts, amounts.length + 1);
                     tries[amounts.length] = keys / 2;
@@ -352,11 +407,11 @@ public final class MapGenerator {
                         if (amount <= 0 || amount >= keys) {
                             continue;
                         }
-                        long prefixEnd = prefixEnd(p, amount);
+                        long prefixEnd = prefixEnd(p, amount, column, pinned);
                         if (prefixEnd >= p.lo && prefixEnd < p.hi) {
                             out.add(closed(carveCandidate(p, p.lo, prefixEnd), over));
                         }
-                        long suffixStart = suffixStart(p, amount);
+                        long suffixStart = suffixStart(p, amount, column, pinned);
                         if (suffixStart > p.lo && suffixStart <= p.hi) {
                             out.add(closed(carveCandidate(p, suffixStart, p.hi), over));
                         }
@@ -364,14 +419,14 @@ public final class MapGenerator {
                 }
                 GroupLoad gl = loads.get(p.group);
                 if (gl != null) {
-                    Set<Long> pinned = pinnedPoints(p.group);
-                    for (Map.Entry<Long, Double> hot : gl.hotKeys().entrySet()) {
-                        long point = hot.getKey();
-                        if (p.contains(point) && !pinned.contains(point) && hot.getValue() > 0) {
-                            Candidate c = new Candidate();
+                    for (long point : gl.hotKeyPoints()) {
+                        double[] hot = gl.hotKey(point);
+                        if (p.contains(point) && !pinned.contains(point) && hot[column] >= minPinLoad && hot[column] > 0) {
+                            Candidate c = new Candidate(columns);
                             c.carves.add(new long[] {p.group, 0, point, point, 1});
-                            c.shed = hot.getValue();
-                            c.gained = hot.getValue() + broadcast(p.group);
+                            GroupLoad.add(c.shed, hot, 1);
+                            GroupLoad.add(c.gained, hot, 1);
+                            GroupLoad.add(c.gained, broadcast(p.group), 1);
                             c.rows = Math.min(p.rows, rowsPerKey.getOrDefault(p.group, 1.0));
                             out.add(closed(c, over));
                         }
@@ -382,22 +437,23 @@ public final class MapGenerator {
         }
 
         private Candidate carveCandidate(Piece p, long lo, long hi) {
-            Candidate c = new Candidate();
+            Candidate c = new Candidate(columns);
             c.carves.add(new long[] {p.group, 0, lo, hi, 0});
-            double keys = keyLoad(p.group, lo, hi);
-            c.shed = keys;
-            c.gained = keys + broadcast(p.group);
+            double[] keys = keyLoad(p.group, lo, hi);
+            GroupLoad.add(c.shed, keys, 1);
+            GroupLoad.add(c.gained, keys, 1);
+            GroupLoad.add(c.gained, broadcast(p.group), 1);
             c.rows = p.rows * KeyRanges.width(lo, hi) / KeyRanges.width(p.lo, p.hi);
             return c;
         }
 
         /** Smallest e in [lo, hi] with keyLoad(lo, e) >= amount (hi when never). */
-        private long prefixEnd(Piece p, double amount) {
+        private long prefixEnd(Piece p, double amount, int column, Set<Long> pinned) {
             long a = p.lo;
             long b = p.hi;
             while (a < b) {
                 long mid = a + ((b - a) >>> 1);
-                if (keyLoad(p.group, p.lo, mid) >= amount) {
+                if (keyLoadAt(p.group, p.lo, mid, column, pinned) >= amount) {
                     b = mid;
                 } else {
                     a = mid + 1;
@@ -407,12 +463,12 @@ public final class MapGenerator {
         }
 
         /** Largest s in [lo, hi] with keyLoad(s, hi) >= amount (lo when never). */
-        private long suffixStart(Piece p, double amount) {
+        private long suffixStart(Piece p, double amount, int column, Set<Long> pinned) {
             long a = p.lo;
             long b = p.hi;
             while (a < b) {
                 long mid = a + ((b - a) >>> 1) + 1;
-                if (keyLoad(p.group, mid, p.hi) >= amount) {
+                if (keyLoadAt(p.group, mid, p.hi, column, pinned) >= amount) {
                     a = mid;
                 } else {
                     b = mid - 1;
@@ -457,16 +513,17 @@ public final class MapGenerator {
                                 continue;
                             }
                             if (owner.pinned) {
-                                double load = load(owner);
+                                double[] load = load(owner);
                                 c.whole.add(owner);
-                                c.shed += load;
-                                c.gained += load;
+                                GroupLoad.add(c.shed, load, 1);
+                                GroupLoad.add(c.gained, load, 1);
                                 c.rows += owner.rows;
                             } else {
-                                double pl = pointLoad(g, q);
+                                double[] pl = pointLoad(g, q);
                                 c.carves.add(new long[] {g, 0, q, q, 1});
-                                c.shed += pl;
-                                c.gained += pl + broadcast(g);
+                                GroupLoad.add(c.shed, pl, 1);
+                                GroupLoad.add(c.gained, pl, 1);
+                                GroupLoad.add(c.gained, broadcast(g), 1);
                                 c.rows += Math.min(owner.rows, rowsPerKey.getOrDefault(g, 1.0));
                             }
                         }
@@ -529,19 +586,18 @@ public final class MapGenerator {
         // ---- phase 3: cold pins go back into their range
 
         void unpinCold() {
-            Map<String, Double> nodeLoads = nodeLoads();
+            Map<String, double[]> nodeLoads = nodeLoads();
             double mean = 0;
-            for (double v : nodeLoads.values()) {
-                mean += v;
+            for (double[] v : nodeLoads.values()) {
+                mean += GroupLoad.max(v) / nodeLoads.size();
             }
-            mean /= nodeLoads.size();
             List<Piece> merged = new ArrayList<>();
             for (Piece p : pieces) {
                 if (!p.pinned || !p.original || p.points.size() != 1) {
                     continue;
                 }
                 long point = p.points.get(0);
-                if (pointLoad(p.group, point) >= settings.unpinFraction() * mean) {
+                if (GroupLoad.max(pointLoad(p.group, point)) >= settings.unpinFraction() * mean) {
                     continue;
                 }
                 Piece range = null;
@@ -556,6 +612,14 @@ public final class MapGenerator {
                 }
             }
             pieces.removeAll(merged);
+        }
+
+        private static double sum(double[] v) {
+            double s = 0;
+            for (double x : v) {
+                s += x;
+            }
+            return s;
         }
 
         ShardLayout toLayout(ShardLayout current) {

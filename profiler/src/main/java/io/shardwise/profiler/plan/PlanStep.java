@@ -12,7 +12,7 @@ package io.shardwise.profiler.plan;
  *   <li>MERGE: shard {@code shardId} is merged into shard {@code newShardId} (same node); metadata only.</li>
  * </ul>
  *
- * @param load              predicted load (per forecast step) the step's shard carries
+ * @param load              predicted load (per forecast step, the highest over the horizon) the step's shard carries
  * @param imbalanceAfter    predicted max/mean node load once this and every earlier step is done
  * @param finishesAtSeconds when the step is done, from the start of the plan, at the configured move rate
  * @param beforePeak        whether it is done before the predicted peak

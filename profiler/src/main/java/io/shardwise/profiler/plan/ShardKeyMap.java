@@ -15,7 +15,8 @@ import java.util.Set;
  * The profiler's proposal for the next topology: a versioned, immutable target layout together with the
  * predicted loads it was balanced for. {@link #diff(ShardLayout)} turns it into the steps that lead there from
  * any layout: metadata-only splits and pins first, then moves (the most load relieved per row first, timed at
- * the configured move rate against the predicted peak), then merges.
+ * the configured move rate against the predicted peak), then merges. Imbalance is the worst max/mean node load
+ * over the load's columns (the moments of the horizon it was predicted for).
  */
 public final class ShardKeyMap {
     private final long version;
@@ -83,11 +84,13 @@ public final class ShardKeyMap {
         return steps.isEmpty();
     }
 
-    public Map<String, Double> nodeLoadsBefore() {
+    /** Predicted load per node of the base layout, one value per load column. */
+    public Map<String, double[]> nodeLoadsBefore() {
         return NodeLoads.of(base, loads);
     }
 
-    public Map<String, Double> nodeLoadsAfter() {
+    /** Predicted load per node of the proposed layout, one value per load column. */
+    public Map<String, double[]> nodeLoadsAfter() {
         return NodeLoads.of(target, loads);
     }
 
@@ -195,7 +198,7 @@ public final class ShardKeyMap {
                 int newId = usedIds.contains(t.id()) ? nextFresh[0]++ : t.id();
                 usedIds.add(newId);
                 metadata.add(new PlanStep(PlanStep.Kind.PIN, group, w.id(), p, newId, w.node(), w.node(),
-                        Math.round(wanted.rowsPerKey()), load == null ? 0 : load.pointLoad(p), 0, 0, true));
+                        Math.round(wanted.rowsPerKey()), load == null ? 0 : GroupLoad.max(load.pointLoad(p)), 0, 0, true));
                 wg.pin(w, p, newId, current.rowsPerKey());
             }
         }
@@ -209,7 +212,7 @@ public final class ShardKeyMap {
             }
             byTarget.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(w);
             if (!t.node().equals(w.node())) {
-                double shardLoad = load == null ? 0 : load.shardLoad(w, wg.layout().pinnedPoints());
+                double shardLoad = load == null ? 0 : GroupLoad.max(load.shardLoad(w, wg.layout().pinnedPoints()));
                 PlanStep step = new PlanStep(PlanStep.Kind.MOVE, group, w.id(), 0, w.id(), w.node(), t.node(),
                         w.estimatedRows(), shardLoad, 0, 0, true);
                 moves.add(new Pending(step, shardLoad, w.estimatedRows()));
@@ -237,17 +240,18 @@ public final class ShardKeyMap {
         }
     }
 
+    /** The target shard a working shard becomes part of: pinned points follow their pin, ranges their range. */
     private static ShardSpec targetOf(ShardSpec w, GroupLayout wanted, Set<Long> wantedPins) {
         long probe = w.isPinned() ? w.pinned().get(0) : w.lo();
-        if (w.isPinned() && !wantedPins.contains(probe)) {
-            for (ShardSpec t : wanted.shards()) {
-                if (t.rangeContains(probe)) {
-                    return t;
-                }
-            }
-            return null;
+        if (w.isPinned() && wantedPins.contains(probe)) {
+            return wanted.owner(probe);
         }
-        return wanted.owner(probe);
+        for (ShardSpec t : wanted.shards()) {
+            if (t.rangeContains(probe)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     private static int maxId(GroupLayout g) {

@@ -112,7 +112,7 @@ class MapGeneratorTest {
 
     @Test
     void movesAreTimedAgainstThePeak() {
-        PlannerSettings slow = new PlannerSettings(1.2, 1.0, 1000, 0.02); // one row per second
+        PlannerSettings slow = new PlannerSettings(1.2, 1.0, 1000, 0.02, 100); // one row per second
         GroupLoad load = GroupLoad.builder(1).segment(0, 15_999, 160).hotKey(42, 80).hotKey(43, 80).build();
         ShardKeyMap map = new MapGenerator(slow).generate(5, roundRobin(), Map.of(1, load), Map.of(), 0, 1_500);
         List<PlanStep> moves = map.steps().stream().filter(s -> s.kind() == PlanStep.Kind.MOVE).toList();
