@@ -289,7 +289,7 @@ public final class Profiler {
 
     private ShardKeyMap propose(ShardLayout current, Analysis a) {
         ForecastReport r = a.report();
-        return generator.generate(mapVersion.incrementAndGet(), current, a.peakLoads(), a.coAccess(),
+        return generator.generate(mapVersion.incrementAndGet(), current, a.planLoads(), a.coAccess(),
                 r.generatedAtMillis(), r.peakAtMillis());
     }
 

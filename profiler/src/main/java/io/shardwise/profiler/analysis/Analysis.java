@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A forecast report plus what the map generator needs from it: loads at the predicted peak and co-access groups. */
-public record Analysis(ForecastReport report, Map<Integer, GroupLoad> peakLoads, Map<Integer, List<Set<Long>>> coAccess) {
+/**
+ * A forecast report plus what the map generator needs from it: per group the predicted loads at the moments maps
+ * are balanced for, and the co-access groups.
+ */
+public record Analysis(ForecastReport report, Map<Integer, GroupLoad> planLoads, Map<Integer, List<Set<Long>>> coAccess) {
 }

@@ -76,28 +76,29 @@ public final class Analyzer {
         if (parts.isEmpty()) {
             return new Analysis(ForecastReport.empty(0, stepMillis, horizon), Map.of(), Map.of());
         }
-        // the peak: the step of the horizon with the highest predicted total over all groups
+        int[] columns = planColumns(horizon, parts.values());
+        Map<Integer, GroupLoad> planLoads = new HashMap<>();
+        for (Map.Entry<Integer, GroupParts> e : parts.entrySet()) {
+            planLoads.put(e.getKey(), e.getValue().loads(columns, horizon));
+        }
+        // the peak: the planned moment (within the horizon, or the season when longer) with the highest predicted
+        // total over all groups; moves are timed against it
         int peakStep = 1;
         double peakLoad = -1;
-        for (int k = 1; k <= horizon; k++) {
+        for (int k : columns) {
             double total = 0;
             for (GroupParts p : parts.values()) {
-                total += p.forecast.total().predicted(k);
+                total += p.forecast.total().forecast().longRange(k);
             }
             if (total > peakLoad + 1e-9) {
                 peakLoad = total;
                 peakStep = k;
             }
         }
-        int[] columns = planColumns(horizon, parts.values());
-        Map<Integer, GroupLoad> peakLoads = new HashMap<>();
-        for (Map.Entry<Integer, GroupParts> e : parts.entrySet()) {
-            peakLoads.put(e.getKey(), e.getValue().loads(columns, horizon));
-        }
         long generatedAt = endBucket * settings.bucketMillis();
         ForecastReport report = new ForecastReport(generatedAt, stepMillis, horizon, peakStep,
                 generatedAt + (peakStep - 1) * stepMillis, forecasts);
-        return new Analysis(report, peakLoads, coAccess);
+        return new Analysis(report, planLoads, coAccess);
     }
 
     /**

@@ -8,7 +8,8 @@ import java.util.List;
  * @param generatedAtMillis when the last complete step ended (the forecast starts there)
  * @param stepMillis        length of one forecast step
  * @param horizon           steps forecast ahead
- * @param peakStep          the step (1-based) with the highest predicted total load: maps are balanced for it
+ * @param peakStep          the step ahead (1-based) with the highest predicted total load, within the horizon or,
+ *                          when there is a longer season, within the season: moves are timed to finish before it
  * @param peakAtMillis      when that step begins
  */
 public record ForecastReport(long generatedAtMillis, long stepMillis, int horizon, int peakStep, long peakAtMillis,
