@@ -84,6 +84,20 @@ class ForecasterTest {
         assertThat(none.errors()).doesNotContainKeys(ModelKind.HOLT_WINTERS, ModelKind.SEASONAL_NAIVE);
     }
 
+    /** A smooth daytime curve over a few periods: the plain autocorrelation estimator would peak a lag or two short. */
+    @Test
+    void seasonOfASmoothDailyCurveIsFoundExactly() {
+        int m = 144;
+        Random random = new Random(8);
+        double[] y = new double[m * 3 + 40];
+        for (int t = 0; t < y.length; t++) {
+            double daytime = (1 + Math.cos(2 * Math.PI * (t % m - 80) / m)) / 2;
+            double mean = 300 * (0.1 + 0.9 * daytime * daytime);
+            y[t] = Math.max(0, mean + Math.sqrt(mean) * random.nextGaussian());
+        }
+        assertThat(SeasonDetector.detect(y, 2, 200, 0.3)).isEqualTo(m);
+    }
+
     @Test
     void seasonDetectorFindsNothingInNoise() {
         Random random = new Random(11);
