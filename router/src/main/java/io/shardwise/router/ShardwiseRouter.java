@@ -8,6 +8,7 @@ import io.shardwise.router.migration.MigrationEngine;
 import io.shardwise.router.migration.MigrationSettings;
 import io.shardwise.router.migration.MigrationStore;
 import io.shardwise.router.migration.ShardLayout;
+import io.shardwise.router.node.NodeColumns;
 import io.shardwise.router.node.NodePools;
 import io.shardwise.router.node.ShardKeyCheck;
 import io.shardwise.router.plan.ParameterSource;
@@ -65,7 +66,10 @@ public final class ShardwiseRouter implements AutoCloseable {
         this.layout = new ShardLayout(port, migrations);
         RoutingContext context = new RoutingContext(topology, spec.nodes().stream().map(NodeSpec::id).toList(),
                 spec.defaultNode(), spec.dialect());
-        this.plans = new PlanSource(new Planner(spec, context), spec.dialect(), PLAN_CACHE_SIZE);
+        PlanSource[] self = new PlanSource[1];
+        NodeColumns columns = new NodeColumns(pools.dataSource(spec.defaultNode()), () -> self[0].invalidateAll());
+        this.plans = new PlanSource(new Planner(spec, context, columns), spec.dialect(), PLAN_CACHE_SIZE);
+        self[0] = plans;
     }
 
     /**

@@ -22,7 +22,7 @@ final class DdlRouting {
     }
 
     static StatementPlan plan(String sql, int params, List<String> tables, TableCatalog catalog,
-                              RoutingContext context) {
+                              RoutingContext context, ColumnLookup columns) {
         boolean everywhere = tables.isEmpty();
         for (String t : tables) {
             if (catalog.kind(t) != TableCatalog.Kind.PLAIN) {
@@ -33,7 +33,14 @@ final class DdlRouting {
         for (String n : everywhere ? context.nodes() : List.of(context.defaultNode())) {
             statements.add(new NodeStatement(n, sql, null));
         }
-        return new FixedPlan(StatementKind.DDL, sql, params, new Route(List.copyOf(statements), null, false, true));
+        Route route = new Route(List.copyOf(statements), null, false, true);
+        return new FixedPlan(StatementKind.DDL, sql, params, route) {
+            @Override
+            public Route route(ParameterSource p) {
+                columns.invalidate(); // table shapes may change: forget columns and the plans that used them
+                return route;
+            }
+        };
     }
 
     /** The tables a DDL statement names; empty when it names none the router recognises. */

@@ -1,7 +1,7 @@
 package io.shardwise.router.plan;
 
 /** A statement that goes to the same place on every execution: plain tables, reference tables, DDL, hints. */
-final class FixedPlan implements StatementPlan {
+class FixedPlan implements StatementPlan {
     private final StatementKind kind;
     private final String sql;
     private final int parameterCount;

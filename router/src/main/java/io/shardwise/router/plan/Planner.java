@@ -38,10 +38,17 @@ public final class Planner {
 
     private final TableCatalog catalog;
     private final RoutingContext context;
+    private final ColumnLookup columns;
 
     public Planner(io.shardwise.router.config.ClusterSpec spec, RoutingContext context) {
+        this(spec, context, ColumnLookup.NONE);
+    }
+
+    /** {@code columns}: where the columns of {@code SELECT *} come from when a merge needs their positions. */
+    public Planner(io.shardwise.router.config.ClusterSpec spec, RoutingContext context, ColumnLookup columns) {
         this.catalog = new TableCatalog(spec);
         this.context = context;
+        this.columns = columns;
     }
 
     public StatementPlan plan(String sql) throws SQLException {
@@ -61,16 +68,16 @@ public final class Planner {
                 ddl = SqlParsing.parse(sql, context.dialect());
             } catch (SQLSyntaxErrorException e) {
                 // DDL differs most between databases: what our grammar does not know is routed by its table names
-                return DdlRouting.plan(sql, params, DdlRouting.tables(sql), catalog, context);
+                return DdlRouting.plan(sql, params, DdlRouting.tables(sql), catalog, context, columns);
             }
             if (ddl instanceof SqlDdlStatement d) {
                 List<String> tables = new ArrayList<>();
                 for (SqlIdentifier id : d.tables()) {
                     tables.add(id.names.get(id.names.size() - 1));
                 }
-                return DdlRouting.plan(sql, params, tables, catalog, context);
+                return DdlRouting.plan(sql, params, tables, catalog, context, columns);
             }
-            return DdlRouting.plan(sql, params, DdlRouting.tables(sql), catalog, context);
+            return DdlRouting.plan(sql, params, DdlRouting.tables(sql), catalog, context, columns);
         }
         if (TX_WORDS.contains(first)) {
             return transactionControl(sql, params);
@@ -151,7 +158,7 @@ public final class Planner {
             ScatterQuery scatter;
             String refusal = null;
             if (kind == StatementKind.QUERY) {
-                ScatterRewrite.Result r = ScatterRewrite.build(parsed, sql, params, c, context.dialect());
+                ScatterRewrite.Result r = ScatterRewrite.build(parsed, sql, params, c, context.dialect(), columns);
                 scatter = r.scatter();
                 refusal = r.refusal();
             } else {
