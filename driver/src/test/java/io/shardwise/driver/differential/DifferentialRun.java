@@ -22,6 +22,7 @@ final class DifferentialRun {
 
     final long seed;
     final int operations;
+    Workload.Mix mix = Workload.Mix.ALL;
     int reads;
     int writes;
     long rowsCompared;
@@ -54,7 +55,7 @@ final class DifferentialRun {
     }
 
     void run(Target reference, Target target) throws SQLException {
-        Workload workload = new Workload(seed);
+        Workload workload = new Workload(seed, mix);
         List<Operation> load = workload.initialLoad(INITIAL_ROWS_PER_TABLE);
         for (int i = 0; i < load.size(); i++) {
             compare(-load.size() + i, load.get(i), reference, target);
@@ -108,7 +109,7 @@ final class DifferentialRun {
     }
 
     String summary(String target, long millis) {
-        return target + ": seed " + seed + ", " + operations + " operations (" + reads + " reads, " + writes
+        return target + ": seed " + seed + ", " + operations + " operations, mix " + mix + " (" + reads + " reads, " + writes
                 + " writes incl. initial load), " + rowsCompared + " rows compared, " + millis + " ms (reference "
                 + referenceNanos / 1_000_000 + " ms, target " + targetNanos / 1_000_000 + " ms)";
     }

@@ -1,0 +1,72 @@
+package io.shardwise.driver.differential;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The whole path: the {@code jdbc:shardwise:} driver over H2 in-memory nodes, configured only through the
+ * {@code Properties} given to {@link DriverManager#getConnection}, the way an application would. The accounts table
+ * is in a hash group, the events table in a range group; both have 8 shards spread over the nodes.
+ */
+final class ShardwiseTarget implements Target {
+
+    private final int nodeCount;
+    private final List<Connection> keepAlive = new ArrayList<>();
+    private final JdbcTarget jdbc;
+
+    ShardwiseTarget(String runId, int nodeCount) throws SQLException {
+        this.nodeCount = nodeCount;
+        Properties config = new Properties();
+        List<String> names = new ArrayList<>();
+        for (int i = 1; i <= nodeCount; i++) {
+            String name = "n" + i;
+            names.add(name);
+            String url = "jdbc:h2:mem:" + runId + "-shardwise-" + name;
+            config.setProperty("node." + name + ".url", url);
+            // The driver checks at connect time that the shard-key columns exist, so the tables come first; this
+            // connection also keeps the in-memory database alive for the whole run.
+            Connection c = DriverManager.getConnection(url);
+            try (Statement st = c.createStatement()) {
+                for (String t : Schema.TABLES) {
+                    st.execute(Schema.createTable(t));
+                }
+            }
+            keepAlive.add(c);
+        }
+        config.setProperty("nodes", String.join(",", names));
+        config.setProperty("table." + Schema.HASH_TABLE + ".shard-key", "id");
+        config.setProperty("group." + Schema.HASH_TABLE + ".strategy", "hash");
+        config.setProperty("group." + Schema.HASH_TABLE + ".shards", Integer.toString(Schema.HASH_SHARDS));
+        config.setProperty("table." + Schema.RANGE_TABLE + ".shard-key", "id");
+        config.setProperty("group." + Schema.RANGE_TABLE + ".strategy", "range");
+        config.setProperty("group." + Schema.RANGE_TABLE + ".split-points", Schema.splitPoints());
+        this.jdbc = new JdbcTarget("the Shardwise driver over " + nodeCount + " H2 nodes",
+                DriverManager.getConnection("jdbc:shardwise:", config));
+    }
+
+    @Override
+    public String name() {
+        return jdbc.name();
+    }
+
+    @Override
+    public Outcome run(Operation op) throws SQLException {
+        return jdbc.run(op);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            jdbc.close();
+        } finally {
+            for (Connection c : keepAlive) {
+                c.close();
+            }
+        }
+    }
+}
