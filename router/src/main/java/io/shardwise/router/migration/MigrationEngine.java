@@ -47,6 +47,7 @@ public final class MigrationEngine implements AutoCloseable {
     private final ShardVerifier verifier;
     private final List<Long> freezeLog = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closed;
+    private volatile MigrationListener listener = MigrationListener.NONE;
 
     public MigrationEngine(MigrationTopology topology, NodeConnections nodes, MigrationStore store,
                            MigrationSettings settings) {
@@ -73,6 +74,11 @@ public final class MigrationEngine implements AutoCloseable {
 
     public ShardGates gates() {
         return gates;
+    }
+
+    /** Who is told about each persisted state change (monitoring; crash tests stop the process there). */
+    public void setListener(MigrationListener l) {
+        this.listener = l == null ? MigrationListener.NONE : l;
     }
 
     public MigrationSettings settings() {
@@ -451,6 +457,7 @@ public final class MigrationEngine implements AutoCloseable {
                 verifyFrozen(run);
                 topology.flipOwner(r.shardId, r.from, r.to);
                 flipped = true;
+                listener.flipped(r);
                 run.gate.migration(null);
                 active.remove(r.id);
                 Fence.markMoved(fence, r.group, r.shardId);
@@ -710,6 +717,7 @@ public final class MigrationEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot persist " + r + ": " + e.getMessage(), e);
         }
+        listener.persisted(r);
     }
 
     private static String describe(Exception e) {

@@ -62,6 +62,11 @@ public final class BoundPlan implements StatementPlan {
     }
 
     @Override
+    public List<Object> writeKeys(ParameterSource params) {
+        return shared.writeKeys(normalized.bind(params));
+    }
+
+    @Override
     public String toString() {
         return "bound " + shared;
     }

@@ -113,6 +113,16 @@ final class InsertPlan implements StatementPlan {
                 g.strategy(), 0, null);
     }
 
+    /** Every row's shard-key value (for the migration write path's per-row queue records). */
+    @Override
+    public List<Object> writeKeys(ParameterSource params) {
+        List<Object> keys = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            keys.add(r.key().value(params));
+        }
+        return keys;
+    }
+
     private static void addParams(List<Object> into, int[] indexes, ParameterSource params) {
         for (int i : indexes) {
             into.add(params.parameter(i));

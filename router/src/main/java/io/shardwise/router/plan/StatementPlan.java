@@ -22,4 +22,13 @@ public interface StatementPlan {
      * @throws java.sql.SQLException naming the reason when the statement cannot be routed safely with these values
      */
     Route route(ParameterSource params) throws SQLException;
+
+    /**
+     * The shard-key values a write touches, one per row, when the plan can name them although the route has no
+     * single key (a multi-row INSERT); null when it cannot (the migration write path then treats the write as one
+     * without a shard key). Used only while a shard of the group is moving.
+     */
+    default java.util.List<Object> writeKeys(ParameterSource params) {
+        return null;
+    }
 }
