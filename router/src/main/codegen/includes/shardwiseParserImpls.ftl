@@ -19,18 +19,6 @@
 </#function>
 
 /**
- * Lets a pooled parser start a new statement exactly as a new parser would: ReInit resets the token stream but not
- * the numbering of dynamic parameters, the warnings, the original text or the lexer's state stack (left over
- * after an unterminated comment) (see ShardwiseSqlParser).
- */
-JAVACODE public void shardwiseReset(String sql) {
-    nDynamicParams = 0;
-    warnings.clear();
-    token_source.lexicalStateStack.clear();
-    setOriginalSql(sql);
-}
-
-/**
  * A stock query, INSERT, UPDATE, DELETE or MERGE, then the clauses that may follow it:
  * a locking clause after a query, ON CONFLICT / ON DUPLICATE KEY UPDATE after an INSERT, RETURNING after an
  * INSERT, UPDATE or DELETE. Without such a clause the stock node is returned unchanged.

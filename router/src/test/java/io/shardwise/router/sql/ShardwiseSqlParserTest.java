@@ -76,6 +76,14 @@ class ShardwiseSqlParserTest {
     }
 
     @Test
+    void emptyTextIsRefused() {
+        for (String sql : new String[] {"", "  ", "-- nothing\n", ";"}) {
+            assertThatThrownBy(() -> parse(sql)).isInstanceOfSatisfying(SQLSyntaxErrorException.class,
+                    e -> assertThat(e.getSQLState()).isEqualTo("42000"));
+        }
+    }
+
+    @Test
     void twoStatementsAreRefused() {
         assertThatThrownBy(() -> parse("DELETE FROM t; DELETE FROM u"))
                 .isInstanceOf(SQLSyntaxErrorException.class)
