@@ -27,15 +27,19 @@ public final class CoAccessSketch {
         long lo = Math.min(a, b);
         long hi = Math.max(a, b);
         int entry = pairs.offer(pairIdentity(lo, hi), null, weight, 0, 0);
-        first[entry] = lo;
-        second[entry] = hi;
+        if (entry >= 0) {
+            first[entry] = lo;
+            second[entry] = hi;
+        }
     }
 
     /** Merges another summary's pairs into this one, carrying their error. */
     public void offer(CoAccessPair pair) {
         int entry = pairs.offer(pairIdentity(pair.a(), pair.b()), null, pair.count(), 0, pair.error());
-        first[entry] = pair.a();
-        second[entry] = pair.b();
+        if (entry >= 0) {
+            first[entry] = pair.a();
+            second[entry] = pair.b();
+        }
     }
 
     public long total() {

@@ -4,19 +4,28 @@ import java.util.Arrays;
 
 /**
  * The Space-Saving heavy-hitter sketch (Metwally, Agrawal, El Abbadi 2005) over {@code long} keys, with a read
- * and a write counter per monitored key and an optional reference to the application's key object for display.
+ * and a write counter per monitored key and an optional reference to the application's key object for display,
+ * and a filter in front of it (in the spirit of Homem and Carvalho's Filtered Space-Saving) so that the long tail
+ * of cold keys costs one counter increment instead of an eviction.
  *
- * <p>At most {@code k} keys are monitored. A key not monitored replaces the key with the smallest count and
- * inherits that count as its error. Guarantees, with {@code N} the total weight offered:
+ * <p>At most {@code k} keys are monitored, with the smallest count {@code mu}. A key not monitored first adds its
+ * weight to a filter cell {@code alpha[h(key)]} (one of {@code 16 k} cells), as long as that keeps the cell at most
+ * {@code mu}; otherwise it replaces the key with the smallest count, with count {@code alpha + weight} and error
+ * {@code alpha}, and the evicted key's cell is raised to {@code mu}. Invariants: every unmonitored key's true count
+ * is at most its cell ({@code alpha} only grows, and a key leaving the summary raises its cell to its count), and
+ * every cell is at most {@code mu} (so at admission {@code alpha = mu}, as in plain Space-Saving). The summary thus
+ * evolves like Space-Saving over the arrivals that were not filtered, and with {@code N} the total weight offered:
  * <ul>
  *   <li>for a monitored key, {@code count - error <= true count <= count};</li>
- *   <li>{@code error <= min count <= N / k}, so every estimate overestimates by at most {@code N / k};</li>
- *   <li>every key whose true count exceeds {@code N / k} is monitored.</li>
+ *   <li>{@code error <= mu <= N / k} (the monitored counts sum to at most N), so every estimate overestimates by
+ *       at most {@code N / k};</li>
+ *   <li>every key whose true count exceeds {@code N / k} is monitored (an unmonitored key's count is at most its
+ *       cell, at most {@code mu}).</li>
  * </ul>
  *
  * <p>Allocation-free after construction: keys live in an open-addressing table of primitive arrays and a
- * min-heap of entry indices ordered by count, so an update costs a hash probe and O(log k) swaps.
- * Not thread-safe: callers (the recorder's stripes) guard it.
+ * min-heap of entry indices ordered by count, so an admission costs a hash probe and O(log k) swaps, a filtered
+ * arrival one probe and one increment. Not thread-safe: callers (the recorder's stripes) guard it.
  */
 public final class SpaceSaving {
     private static final int EMPTY = -1;
@@ -32,6 +41,8 @@ public final class SpaceSaving {
     private final int[] heapPos;   // entry -> heap position
     private final int[] table;     // hash slot -> entry, EMPTY if free
     private final int tableMask;
+    private final long[] filter;   // alpha: upper bound of the count of every unmonitored key hashing to the cell
+    private final int filterMask;
     private int size;
     private long total;
 
@@ -52,6 +63,9 @@ public final class SpaceSaving {
         table = new int[tableSize];
         tableMask = tableSize - 1;
         Arrays.fill(table, EMPTY);
+        int filterSize = Integer.highestOneBit(Math.max(16, capacity * 16) * 2 - 1);
+        filter = new long[filterSize];
+        filterMask = filterSize - 1;
     }
 
     public int capacity() {
@@ -74,7 +88,7 @@ public final class SpaceSaving {
 
     /**
      * Offers {@code readCount + writeCount} occurrences of {@code key}, of which up to {@code extraError} may be
-     * overestimate already (used when merging summaries).
+     * overestimate already (used when merging summaries). Returns the key's entry, or -1 when the filter absorbed it.
      */
     public int offer(long key, Object value, long readCount, long writeCount, long extraError) {
         long weight = readCount + writeCount;
@@ -89,9 +103,20 @@ public final class SpaceSaving {
                 heapPos[entry] = entry;
                 siftUp(entry);
             } else {
+                int cell = cellOf(key);
+                long alpha = filter[cell];
+                long mu = counts[heap[0]];
+                if (alpha + weight <= mu) {
+                    filter[cell] = alpha + weight; // filtered: the cell still bounds this key's count
+                    return -1;
+                }
                 entry = heap[0];
-                removeFromTable(keys[entry]);
-                errors[entry] = counts[entry];
+                long evicted = keys[entry];
+                removeFromTable(evicted);
+                int evictedCell = cellOf(evicted);
+                filter[evictedCell] = Math.max(filter[evictedCell], mu);
+                counts[entry] = alpha;
+                errors[entry] = alpha;
             }
             keys[entry] = key;
             reads[entry] = 0;
@@ -119,10 +144,10 @@ public final class SpaceSaving {
         return size < capacity ? 0 : counts[heap[0]];
     }
 
-    /** Estimated count of {@code key}: its counter if monitored, else {@link #minCount()} (an upper bound). */
+    /** Estimated count of {@code key}: its counter if monitored, else its filter cell (an upper bound, at most {@link #minCount()}). */
     public long estimate(long key) {
         int entry = find(key);
-        return entry == EMPTY ? minCount() : counts[entry];
+        return entry == EMPTY ? (size < capacity ? 0 : filter[cellOf(key)]) : counts[entry];
     }
 
     public boolean isMonitored(long key) {
@@ -141,6 +166,7 @@ public final class SpaceSaving {
 
     public void clear() {
         Arrays.fill(table, EMPTY);
+        Arrays.fill(filter, 0);
         Arrays.fill(values, null);
         size = 0;
         total = 0;
@@ -187,6 +213,12 @@ public final class SpaceSaving {
             next = (next + 1) & tableMask;
         }
         table[hole] = EMPTY;
+    }
+
+    /** The filter cell: other bits of another mix than the table's slot, so colliding slots do not share cells. */
+    private int cellOf(long key) {
+        long h = key * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h >>> 40) & filterMask;
     }
 
     private int slotOf(long key) {
