@@ -64,17 +64,17 @@ public final class Segmentation {
 
     /** The segment holding {@code point} (points outside the space go to the first or last segment). */
     public int indexOf(long point) {
-        int lo = 0;
-        int hi = lows.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi + 1) >>> 1;
-            if (lows[mid] <= point) {
-                lo = mid;
-            } else {
-                hi = mid - 1;
-            }
+        // branch-free binary search (the JIT turns the select into a conditional move): points arrive in random
+        // order, so a branchy search mispredicts on almost every level
+        long[] l = lows;
+        int base = 0;
+        int n = l.length;
+        while (n > 1) {
+            int half = n >>> 1;
+            base = l[base + half] <= point ? base + half : base;
+            n -= half;
         }
-        return lo;
+        return base;
     }
 
     long[] lowsCopy() {
