@@ -1,5 +1,8 @@
 package io.shardwise.router;
 
+import io.shardwise.profiler.Profiler;
+import io.shardwise.profiler.ProfilerConfig;
+import io.shardwise.profiler.TimeSource;
 import io.shardwise.router.config.ClusterSpec;
 import io.shardwise.router.config.GroupSpec;
 import io.shardwise.router.config.NodeSpec;
@@ -29,6 +32,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 
 /**
@@ -43,7 +48,10 @@ public final class ShardwiseRouter implements AutoCloseable {
     private final LiveTopology topology;
     private final NodePools pools;
     private final PlanSource plans;
-    private volatile ExecutionRecorder recorder = ExecutionRecorder.NONE;
+    private final Profiler profiler;
+    private final ProfilerRecorder profilerRecorder;
+    private final ScheduledExecutorService profilerClock;
+    private volatile ExecutionRecorder recorder;
     private final MigrationEngine migrations;
     private final ShardLayout layout;
 
@@ -64,6 +72,15 @@ public final class ShardwiseRouter implements AutoCloseable {
                     + e.getMessage(), e);
         }
         this.layout = new ShardLayout(port, migrations);
+        this.profiler = new Profiler(ProfilerConfig.defaults(), TimeSource.system());
+        this.profilerRecorder = new ProfilerRecorder(profiler, spec);
+        this.recorder = profilerRecorder;
+        this.profilerClock = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "shardwise-profiler");
+            t.setDaemon(true);
+            return t;
+        });
+        profiler.startRolling(profilerClock);
         RoutingContext context = new RoutingContext(topology, spec.nodes().stream().map(NodeSpec::id).toList(),
                 spec.defaultNode(), spec.dialect());
         PlanSource[] self = new PlanSource[1];
@@ -193,9 +210,19 @@ public final class ShardwiseRouter implements AutoCloseable {
         return rows;
     }
 
-    /** Where executions are reported (the profiler); NONE until one is set. */
+    /** The access profiler every execution is recorded in (rolled every bucket by a daemon thread). */
+    public Profiler profiler() {
+        return profiler;
+    }
+
+    /** The profiler's group id of a group (profiler ids follow the configuration's group order), or -1. */
+    public int profilerGroupId(String group) {
+        return profilerRecorder.groupId(group);
+    }
+
+    /** Replaces where executions are reported (tests, tools); null restores the profiler. */
     public void setRecorder(ExecutionRecorder recorder) {
-        this.recorder = recorder == null ? ExecutionRecorder.NONE : recorder;
+        this.recorder = recorder == null ? profilerRecorder : recorder;
     }
 
     /**
@@ -208,8 +235,9 @@ public final class ShardwiseRouter implements AutoCloseable {
         }
         long point = 0;
         boolean hasKey = false;
+        Object v = null;
         if (route.hasKey()) {
-            Object v = route.keyValue(params);
+            v = route.keyValue(params);
             if (v != null) {
                 try {
                     point = route.keyPoint(params);
@@ -219,7 +247,7 @@ public final class ShardwiseRouter implements AutoCloseable {
                 }
             }
         }
-        recorder.record(route.group(), hasKey, point, route.write(), nanos);
+        recorder.record(route.group(), hasKey, point, v, route.write(), nanos);
     }
 
     /** {@link #recordExecution(Route, ParameterSource, long)} for routes whose key is a literal or absent. */
@@ -239,6 +267,7 @@ public final class ShardwiseRouter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        profilerClock.shutdownNow();
         migrations.close();
         try {
             pools.close();

@@ -59,10 +59,27 @@ class ShardwiseRouterTest {
     }
 
     @Test
+    void executionsReachTheProfiler() throws SQLException {
+        try (ShardwiseRouter r = ShardwiseRouter.start(spec(null))) {
+            StatementPlan p = r.plan("SELECT * FROM orders WHERE customer_id = ?");
+            for (long k = 0; k < 100; k++) {
+                long key = k % 3 == 0 ? 42L : k;
+                r.recordExecution(p.route(i -> key), i -> key, 1_000);
+            }
+            int id = r.profilerGroupId("customers");
+            assertThat(id).isZero();
+            assertThat(r.profilerGroupId("events")).isEqualTo(1);
+            assertThat(r.profiler().hotspots()).isNotNull();
+            assertThat(r.profiler().groupIds()).containsExactly(0, 1, 2);
+        }
+    }
+
+    @Test
     void recordingReportsGroupKeyPointAndKind() throws SQLException {
         try (ShardwiseRouter r = ShardwiseRouter.start(spec(null))) {
             List<Object[]> seen = new ArrayList<>();
-            r.setRecorder((group, hasKey, point, write, nanos) -> seen.add(new Object[] {group, hasKey, point, write}));
+            r.setRecorder((group, hasKey, point, value, write, nanos) -> seen.add(new Object[] {group, hasKey, point,
+                    value, write}));
             Route point = r.plan("UPDATE orders SET total = 1 WHERE customer_id = ?").route(i -> 9L);
             r.recordExecution(point, i -> 9L, 1000);
             Route plain = r.plan("SELECT * FROM settings").route(i -> null);
@@ -70,8 +87,8 @@ class ShardwiseRouterTest {
             Route scatter = r.plan("SELECT * FROM orders").route(i -> null);
             r.recordExecution(scatter, 1000);
             assertThat(seen).hasSize(2);
-            assertThat(seen.get(0)).containsExactly("customers", true, KeyPoints.hashPoint(9L), true);
-            assertThat(seen.get(1)).containsExactly("customers", false, 0L, false);
+            assertThat(seen.get(0)).containsExactly("customers", true, KeyPoints.hashPoint(9L), 9L, true);
+            assertThat(seen.get(1)).containsExactly("customers", false, 0L, null, false);
         }
     }
 }
