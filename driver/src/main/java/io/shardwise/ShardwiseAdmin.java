@@ -8,4 +8,33 @@ public interface ShardwiseAdmin {
 
     /** Every shard of every group, as {@code SHOW SHARDWISE SHARDS} returns them. */
     List<ShardInfo> shards() throws SQLException;
+
+    // ---- online migration and pre-migration sharding (docs/migration.md); the SHARDWISE ... statements do the same
+
+    /**
+     * Splits a range shard in place (metadata only) at {@code at}: a key value for RANGE groups, a hash point for
+     * HASH groups. Returns the new shard (the upper part).
+     */
+    ShardInfo splitShard(long shardId, long at) throws SQLException;
+
+    /** Gives one key value a shard of its own, on the node that holds it now (metadata only). Returns that shard. */
+    ShardInfo pinKey(String group, Object key) throws SQLException;
+
+    /** Merges two shards of one group that live on one node (metadata only). Returns the merged shard. */
+    ShardInfo mergeShards(long firstShardId, long secondShardId) throws SQLException;
+
+    /** Moves a shard to {@code node} online and waits until the owner has flipped (or the move failed). */
+    MigrationInfo moveShard(long shardId, String node) throws SQLException;
+
+    /** Starts moving a shard and returns at once; follow it with {@link #migrations()}. */
+    MigrationInfo moveShardAsync(long shardId, String node) throws SQLException;
+
+    /** Every migration the cluster's metadata remembers, oldest first. */
+    List<MigrationInfo> migrations() throws SQLException;
+
+    /** Stops a migration before its cutover; the shard stays on its source. */
+    MigrationInfo cancelMigration(long migrationId) throws SQLException;
+
+    /** Compares a moving shard's rows on source and target (or fingerprints a stable shard on its owner). */
+    ShardVerification verifyShard(long shardId) throws SQLException;
 }

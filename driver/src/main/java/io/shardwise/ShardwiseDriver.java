@@ -27,7 +27,7 @@ public final class ShardwiseDriver implements Driver {
     public static final int MAJOR_VERSION;
     public static final int MINOR_VERSION;
 
-    private static final RuntimeRegistry REGISTRY = new RuntimeRegistry(RouterRuntime::start);
+    private static final RuntimeRegistry REGISTRY = new RuntimeRegistry(RouterRuntime.FACTORY);
 
     static {
         String version = "unknown";

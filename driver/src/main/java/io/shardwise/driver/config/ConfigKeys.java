@@ -34,7 +34,7 @@ public final class ConfigKeys {
 
     /** Whether {@code key} is one of the documented keys (any node/table/group name in the pattern positions). */
     static boolean isKnown(String key) {
-        if (GLOBAL.contains(key)) {
+        if (GLOBAL.contains(key) || io.shardwise.router.migration.MigrationSettings.KEYS.contains(key)) {
             return true;
         }
         String[] p = key.split("\\.", 3);
@@ -52,6 +52,7 @@ public final class ConfigKeys {
     /** The valid key closest to {@code key} by edit distance, for the "did you mean" part of an error. */
     static String closest(String key) {
         List<String> candidates = new ArrayList<>(GLOBAL);
+        candidates.addAll(io.shardwise.router.migration.MigrationSettings.KEYS);
         String[] p = key.split("\\.", 3);
         String name = p.length >= 3 ? p[1] : "<name>";
         for (String s : NODE_SUFFIXES) {

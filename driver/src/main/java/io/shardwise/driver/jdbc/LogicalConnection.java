@@ -605,6 +605,51 @@ public final class LogicalConnection implements ShardwiseConnection {
                 checkOpen();
                 return runtime.shards();
             }
+
+            private io.shardwise.driver.migration.MigrationAdminOps ops() throws SQLException {
+                checkOpen();
+                return io.shardwise.driver.migration.MigrationAdminOps.of(runtime);
+            }
+
+            @Override
+            public ShardInfo splitShard(long shardId, long at) throws SQLException {
+                return ops().split(shardId, at);
+            }
+
+            @Override
+            public ShardInfo pinKey(String group, Object key) throws SQLException {
+                return ops().pin(group, key);
+            }
+
+            @Override
+            public ShardInfo mergeShards(long firstShardId, long secondShardId) throws SQLException {
+                return ops().merge(firstShardId, secondShardId);
+            }
+
+            @Override
+            public io.shardwise.MigrationInfo moveShard(long shardId, String node) throws SQLException {
+                return ops().move(shardId, node);
+            }
+
+            @Override
+            public io.shardwise.MigrationInfo moveShardAsync(long shardId, String node) throws SQLException {
+                return ops().moveAsync(shardId, node);
+            }
+
+            @Override
+            public List<io.shardwise.MigrationInfo> migrations() throws SQLException {
+                return ops().migrations();
+            }
+
+            @Override
+            public io.shardwise.MigrationInfo cancelMigration(long migrationId) throws SQLException {
+                return ops().cancel(migrationId);
+            }
+
+            @Override
+            public io.shardwise.ShardVerification verifyShard(long shardId) throws SQLException {
+                return ops().verify(shardId);
+            }
         };
     }
 

@@ -84,7 +84,7 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
             return false;
         }
         params.checkAllSet();
-        return run(plan.route(params), params);
+        return run(plan, plan.route(params), params);
     }
 
     private boolean executeAdmin() throws SQLException {
@@ -200,6 +200,9 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
         for (int i = 0; i < entries.size(); i++) {
             Parameters entry = entries.get(i);
             Route route = plan.route(entry);
+            if (route.write() && route.group() != null) {
+                route = guardBatchWrite(plan, route, entry);
+            }
             for (NodeStatement ns : route.statements()) {
                 Connection c = conn.nodes().get(ns.node(), route.write());
                 if (ns.params() == null) {
@@ -221,7 +224,7 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
             }
             run.add(route, entry);
         }
-        long[] counts = run.execute(runtime);
+        long[] counts = executeGuarded(run);
         keysSources = run.statements();
         return counts;
     }

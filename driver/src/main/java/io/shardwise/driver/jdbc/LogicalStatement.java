@@ -163,7 +163,45 @@ public class LogicalStatement implements Statement {
         StatementPlan plan = runtime.plan(sql);
         checkExecutable(plan);
         keys = request;
-        return run(plan.route(ParameterSource.NONE_BOUND), ParameterSource.NONE_BOUND);
+        return run(plan, plan.route(ParameterSource.NONE_BOUND), ParameterSource.NONE_BOUND);
+    }
+
+    /**
+     * {@link #run(Route, ParameterSource)} for a route of {@code plan}, with online migration's write path around a
+     * write: the shard's gate and change-queue record before it (re-routing if a move flipped the owner meanwhile),
+     * and in autocommit mode the commit of the queue record's transaction after it.
+     */
+    final boolean run(StatementPlan plan, Route route, ParameterSource params) throws SQLException {
+        if (!route.write() || route.group() == null) {
+            return run(route, params);
+        }
+        boolean autoCommit = conn.nodes().autoCommit;
+        boolean ok = false;
+        try {
+            boolean result = run(guardWrite(plan, route, params), params);
+            ok = true;
+            return result;
+        } finally {
+            if (autoCommit) {
+                conn.nodes().migrationWrites.afterAutoCommitStatement(ok);
+            }
+        }
+    }
+
+    /** Tells the migration engine about a write before it runs; returns the route to run (fresh if it was stale). */
+    final Route guardWrite(StatementPlan plan, Route route, ParameterSource params) throws SQLException {
+        NodeConnections nodes = conn.nodes();
+        for (int attempt = 1; ; attempt++) {
+            try {
+                nodes.migrationWrites.beforeWrite(plan, route, params, node -> nodes.get(node, true));
+                return route;
+            } catch (io.shardwise.router.migration.StaleRouteException stale) {
+                if (attempt >= 5) {
+                    throw stale;
+                }
+                route = plan.route(params);
+            }
+        }
     }
 
     static void checkExecutable(StatementPlan plan) throws SQLException {
@@ -417,6 +455,9 @@ public class LogicalStatement implements Statement {
                         new int[0], null);
             }
             Route route = plan.route(ParameterSource.NONE_BOUND);
+            if (route.write() && route.group() != null) {
+                route = guardBatchWrite(plan, route, ParameterSource.NONE_BOUND);
+            }
             for (NodeStatement ns : route.statements()) {
                 Connection c = conn.nodes().get(ns.node(), route.write());
                 if (ns.params() == null) {
@@ -432,9 +473,36 @@ public class LogicalStatement implements Statement {
             }
             batch.add(route, ParameterSource.NONE_BOUND);
         }
-        long[] counts = batch.execute(runtime);
+        long[] counts = executeGuarded(batch);
         keysSources = batch.statements();
         return counts;
+    }
+
+    /** {@link #guardWrite} for one entry of a batch: on failure an autocommit batch releases what it took. */
+    final Route guardBatchWrite(StatementPlan plan, Route route, ParameterSource params) throws SQLException {
+        try {
+            return guardWrite(plan, route, params);
+        } catch (SQLException | RuntimeException e) {
+            if (conn.nodes().autoCommit) {
+                conn.nodes().migrationWrites.afterAutoCommitStatement(false);
+            }
+            throw e;
+        }
+    }
+
+    /** Runs a batch; in autocommit mode then commits the migration queue records' transaction (if any). */
+    final long[] executeGuarded(BatchRun batch) throws SQLException {
+        boolean autoCommit = conn.nodes().autoCommit;
+        boolean ok = false;
+        try {
+            long[] counts = batch.execute(runtime);
+            ok = true;
+            return counts;
+        } finally {
+            if (autoCommit) {
+                conn.nodes().migrationWrites.afterAutoCommitStatement(ok);
+            }
+        }
     }
 
     static int[] toInts(long[] counts) {

@@ -34,8 +34,12 @@ final class NodeConnections {
     int networkTimeoutMillis;
     Executor networkTimeoutExecutor;
 
+    /** Online migration's part of the write path (shard gates, change-queue records); see MigrationWritePath. */
+    final io.shardwise.driver.migration.MigrationWritePath migrationWrites;
+
     NodeConnections(ClusterRuntime runtime) {
         this.runtime = runtime;
+        this.migrationWrites = io.shardwise.driver.migration.MigrationWritePath.of(runtime);
     }
 
     /** The node's physical connection, opened on first use; {@code write} marks the node as written to. */
@@ -150,6 +154,7 @@ final class NodeConnections {
         } finally {
             writtenInTransaction.clear();
             touchedInTransaction.clear();
+            migrationWrites.afterTransaction();
         }
     }
 
@@ -170,6 +175,7 @@ final class NodeConnections {
         }
         writtenInTransaction.clear();
         touchedInTransaction.clear();
+        migrationWrites.afterTransaction();
         if (failure != null) {
             throw failure;
         }
@@ -197,6 +203,7 @@ final class NodeConnections {
         open.clear();
         writtenInTransaction.clear();
         touchedInTransaction.clear();
+        migrationWrites.afterTransaction();
         if (failure != null) {
             throw failure;
         }
@@ -207,5 +214,6 @@ final class NodeConnections {
             c.abort(executor);
         }
         open.clear();
+        migrationWrites.afterTransaction();
     }
 }

@@ -7,4 +7,10 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface ClusterRuntimeFactory {
     ClusterRuntime start(ClusterSpec spec) throws SQLException;
+
+    /** Starts with the configuration's online-migration knobs; factories that have no migrations ignore them. */
+    default ClusterRuntime start(ClusterSpec spec, io.shardwise.router.migration.MigrationSettings migration)
+            throws SQLException {
+        return start(spec);
+    }
 }

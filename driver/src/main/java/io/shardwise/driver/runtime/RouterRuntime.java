@@ -27,6 +27,20 @@ public final class RouterRuntime implements ClusterRuntime {
         return new RouterRuntime(ShardwiseRouter.start(spec));
     }
 
+    /** The driver's factory: starts the router with the configuration's migration knobs. */
+    public static final ClusterRuntimeFactory FACTORY = new ClusterRuntimeFactory() {
+        @Override
+        public ClusterRuntime start(ClusterSpec spec) throws SQLException {
+            return RouterRuntime.start(spec);
+        }
+
+        @Override
+        public ClusterRuntime start(ClusterSpec spec, io.shardwise.router.migration.MigrationSettings migration)
+                throws SQLException {
+            return new RouterRuntime(ShardwiseRouter.start(spec, migration));
+        }
+    };
+
     /** Loads Calcite and the Shardwise parser by parsing sample statements (see ParserWarmup). */
     public static void warmUp() {
         io.shardwise.router.sql.ShardwiseSqlParser.warmUp();

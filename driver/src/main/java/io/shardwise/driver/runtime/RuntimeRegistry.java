@@ -79,7 +79,7 @@ public final class RuntimeRegistry {
             ClusterSpec spec = ShardwiseConfig.parse(source);
             ClusterRuntime runtime;
             try {
-                runtime = factory.start(spec);
+                runtime = factory.start(spec, ShardwiseConfig.migrationSettings(source.properties()));
             } catch (SQLException | RuntimeException ex) {
                 throw Secrets.scrub(ex, spec);
             }
