@@ -93,6 +93,22 @@ class DriverEndToEndTest {
                     }
                     assertThat(all).hasSize(nodes * 10).doesNotHaveDuplicates();
                 }
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT COUNT(*), MAX(id) FROM kv")) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getLong(1)).isEqualTo(nodes * 10L);
+                    assertThat(rs.getLong(2)).isEqualTo(nodes * 100L - 10);
+                    assertThat(rs.next()).isFalse();
+                }
+                try (Statement s = c.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT id FROM kv ORDER BY id DESC LIMIT 3 OFFSET 1")) {
+                    List<Long> top = new ArrayList<>();
+                    while (rs.next()) {
+                        top.add(rs.getLong(1));
+                    }
+                    long max = nodes * 100L - 10;
+                    assertThat(top).containsExactly(max - 10, max - 20, max - 30);
+                }
                 // A plain Statement with a literal key routes like the prepared one.
                 try (Statement s = c.createStatement()) {
                     assertThat(s.executeUpdate("UPDATE kv SET v = 'changed' WHERE id = 150")).isEqualTo(1);

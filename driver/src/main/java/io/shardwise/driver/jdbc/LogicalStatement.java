@@ -342,14 +342,16 @@ public class LogicalStatement implements Statement {
         updateCount = -1;
         keysSource = null;
         keysSources = null;
-        for (Statement s : transients) {
-            try {
-                s.close();
-            } catch (SQLException e) {
-                failure = failure == null ? e : failure;
+        if (!transients.isEmpty()) {
+            for (int i = 0; i < transients.size(); i++) {
+                try {
+                    transients.get(i).close();
+                } catch (SQLException e) {
+                    failure = failure == null ? e : failure;
+                }
             }
+            transients.clear();
         }
-        transients.clear();
         if (failure != null) {
             throw failure;
         }
