@@ -39,6 +39,18 @@ final class BenchRunner {
         }
     }
 
+    /** Marks the cells of workloads on which a target answered differently from direct H2 as failed. */
+    void disqualify(Map<String, Map<Workload, String>> wrongAnswers) {
+        wrongAnswers.forEach((target, byWorkload) -> byWorkload.forEach((w, difference) -> {
+            for (StatementStyle s : config.orderedStyles()) {
+                Cell cell = cells.get(key(target, w, s));
+                if (cell != null) {
+                    cell.error = "answers differ from direct H2: " + difference;
+                }
+            }
+        }));
+    }
+
     static String key(String target, Workload w, StatementStyle s) {
         return target + '|' + w.id() + '|' + s.id();
     }

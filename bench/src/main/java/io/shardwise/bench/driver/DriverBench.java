@@ -58,7 +58,8 @@ public final class DriverBench {
     private static int profile(ProfileRequest request) throws Exception {
         BenchConfig config = request.config();
         Map<String, String> unavailable = new LinkedHashMap<>();
-        List<Target> targets = startTargets(config, System.out, unavailable);
+        Map<String, Map<Workload, String>> wrong = new LinkedHashMap<>();
+        List<Target> targets = startTargets(config, System.out, unavailable, wrong);
         try {
             Target target = targets.stream().filter(t -> t.name().equals(request.target())).findFirst().orElse(null);
             if (target == null) {
@@ -66,6 +67,7 @@ public final class DriverBench {
                 return 1;
             }
             BenchRunner runner = new BenchRunner(config, targets, System.out);
+            runner.disqualify(wrong);
             StackSampler sampler = new StackSampler(Thread.currentThread(), request.intervalMicros());
             Thread[] samplerThread = new Thread[1];
             Cell cell = runner.runSingle(target, request.workload(), request.style(), request.seconds() * 1000L,
@@ -95,9 +97,11 @@ public final class DriverBench {
         MachineInfo machine = MachineInfo.collect();
         log.println("driver benchmark: " + config.describe());
         Map<String, String> unavailable = new LinkedHashMap<>();
-        List<Target> targets = startTargets(config, log, unavailable);
+        Map<String, Map<Workload, String>> wrong = new LinkedHashMap<>();
+        List<Target> targets = startTargets(config, log, unavailable, wrong);
         try {
             BenchRunner runner = new BenchRunner(config, targets, log);
+            runner.disqualify(wrong);
             Map<String, Cell> cells = runner.run();
             MarkdownReport report = new MarkdownReport(config, cells, unavailable);
             return new Outcome(report.render(machine, command, MachineInfo.loadAverage()), cells, unavailable,
@@ -113,8 +117,12 @@ public final class DriverBench {
         }
     }
 
-    /** Starts each requested target; one that cannot start or answers differently from direct is left out. */
-    private static List<Target> startTargets(BenchConfig config, PrintStream log, Map<String, String> unavailable) {
+    /**
+     * Starts each requested target; one that cannot start is left out, and the workloads on which one answers
+     * differently from direct go into {@code wrong} (they are not measured for it).
+     */
+    private static List<Target> startTargets(BenchConfig config, PrintStream log, Map<String, String> unavailable,
+                                             Map<String, Map<Workload, String>> wrong) {
         List<Target> started = new ArrayList<>();
         Target direct = null;
         for (String name : config.targets()) {
@@ -129,12 +137,11 @@ public final class DriverBench {
                 if (direct == null) {
                     direct = t;
                 } else {
-                    String difference = checkAgainst(direct, t, config);
-                    if (difference != null) {
-                        unavailable.put(name, "answers differ from direct H2: " + difference);
-                        log.println(name + ": WRONG RESULTS, left out: " + difference);
-                        t.close();
-                        continue;
+                    Map<Workload, String> differences = checkAgainst(direct, t, config);
+                    if (!differences.isEmpty()) {
+                        wrong.put(name, differences);
+                        differences.forEach((w, d) -> log.println(name + ": " + w.id()
+                                + " answers differ from direct H2, not measured: " + d));
                     }
                 }
                 started.add(t);
@@ -149,7 +156,7 @@ public final class DriverBench {
         return started;
     }
 
-    private static String checkAgainst(Target direct, Target candidate, BenchConfig config) throws Exception {
+    private static Map<Workload, String> checkAgainst(Target direct, Target candidate, BenchConfig config) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(candidate.contextClassLoader());
