@@ -16,7 +16,7 @@ import java.math.BigDecimal;
  *
  * <p>Replacing a literal must never change what the statement means, so everything that is unsafe to replace stays
  * literal: statements other than SELECT/INSERT/UPDATE/DELETE/MERGE/WITH/VALUES (DDL, SET, ...: returned unchanged);
- * the whole select list (a literal there names the result column); ORDER BY / GROUP BY ordinals; literals after a
+ * the whole select list and RETURNING list (a literal there names the result column); ORDER BY / GROUP BY ordinals; literals after a
  * word that types them ({@code DATE '...'}, {@code INTERVAL '1' DAY}, {@code INTERVAL 1 DAY}, {@code N'...'},
  * {@code X'...'}, {@code ESCAPE '!'}); type parameters ({@code VARCHAR(10)}, {@code DECIMAL(10,2)}, in
  * {@code CAST(x AS ...)} and after {@code ::}); TRUE/FALSE/NULL; comments, hints included. Text the scanner does not
@@ -40,7 +40,7 @@ public final class SqlNormalizer {
 
     // Words the scanner reacts to.
     private static final int W_OTHER = 0;
-    private static final int W_SELECT = 1;
+    private static final int W_SELECT = 1; // SELECT, RETURNING: opens a list whose literals name result columns
     private static final int W_CLAUSE = 2; // ends a select list and an ORDER/GROUP BY list
     private static final int W_ORDER_OR_GROUP = 3;
     private static final int W_BY = 4;
@@ -61,7 +61,7 @@ public final class SqlNormalizer {
     };
     private static final int[] CODES = {
         W_SELECT, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE,
-        W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_ORDER_OR_GROUP, W_ORDER_OR_GROUP, W_BY, W_INTERVAL,
+        W_CLAUSE, W_CLAUSE, W_CLAUSE, W_CLAUSE, W_SELECT, W_ORDER_OR_GROUP, W_ORDER_OR_GROUP, W_BY, W_INTERVAL,
         W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE,
         W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE, W_TYPE,
         W_OPERATOR, W_OPERATOR, W_OPERATOR, W_OPERATOR, W_OPERATOR, W_OPERATOR, W_OPERATOR, W_OPERATOR,

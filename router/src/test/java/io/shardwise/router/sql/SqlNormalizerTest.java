@@ -183,6 +183,21 @@ class SqlNormalizerTest {
     }
 
     @Test
+    void returningListStays() {
+        NormalizedStatement n = norm("UPDATE t SET a = 5 WHERE id = 6 RETURNING id, 'x' AS tag, a + 1");
+        assertThat(n.sql()).isEqualTo("UPDATE t SET a = ? WHERE id = ? RETURNING id, 'x' AS tag, a + 1");
+    }
+
+    @Test
+    void setOperationsAndAtTimeZone() {
+        NormalizedStatement n = norm("SELECT a, 1 FROM t WHERE b = 2 UNION ALL SELECT a, 3 FROM u WHERE c = 'q'"
+                + " AND ts AT TIME ZONE 'UTC' > x");
+        assertThat(n.sql()).isEqualTo("SELECT a, 1 FROM t WHERE b = ? UNION ALL SELECT a, 3 FROM u WHERE c = ?"
+                + " AND ts AT TIME ZONE 'UTC' > x");
+        assertThat(literals(n)).containsExactly(2L, "q");
+    }
+
+    @Test
     void subqueriesKeepTheirOwnContext() {
         NormalizedStatement n = norm("SELECT (SELECT MAX(x) FROM u WHERE u.k = 5) AS m FROM t"
                 + " WHERE t.k IN (SELECT k FROM v WHERE v.z = 6) AND t.y = 7");
