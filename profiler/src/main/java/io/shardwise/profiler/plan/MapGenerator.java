@@ -19,12 +19,14 @@ import java.util.Set;
  * <ol>
  *   <li>Co-location: a group of co-accessed keys found on several nodes is brought onto the node that already
  *       carries most of its load (its keys pinned and moved, a few rows each).</li>
- *   <li>Balancing, greedy: while the most loaded node is above {@code target * mean}, every way of shedding load
- *       from it is priced: moving a whole shard, carving a prefix or suffix of a range shard (split in place, then
- *       move the piece), or pinning a single hot key and moving it. Each candidate drags along the keys co-accessed
- *       with it. The candidate relieving the most of the needed load per row moved wins (so a small shard that
- *       fixes everything beats a big one, a pinned hot key beats its whole range, and a hot range is split before
- *       it is moved), on the destination that leaves the lowest maximum.</li>
+ *   <li>Balancing, greedy: while some node is above {@code target} times the mean node load of the busiest
+ *       moment, every way of shedding load from every such node (at its worst moment) is priced: moving a whole
+ *       shard, carving a prefix or suffix of a range shard (split in place, then move the piece), or pinning a
+ *       single hot key and moving it. Each candidate drags along the keys co-accessed with it. A candidate is worth
+ *       the load above the mean it removes (summed over nodes and moments) per row copied, each new shard counting
+ *       as {@code newShardCostRows} rows; the best candidate on its best destination is applied (so a small shard
+ *       that fixes everything beats a big one, a pinned hot key beats its whole range, and a hot range is split
+ *       before it is moved). Moves that would only relocate the hot spot are refused.</li>
  *   <li>Pinned keys that went cold are merged back into their range.</li>
  * </ol>
  */
