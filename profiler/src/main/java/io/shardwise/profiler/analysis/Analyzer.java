@@ -126,9 +126,7 @@ public final class Analyzer {
 
     /** A group's forecasts plus the series and pieces needed to build its load at any future step. */
     private record GroupParts(int groupId, GroupForecast forecast, Segmentation segmentation, int period,
-                              List<ForecastEntry> segments, List<double[]> segmentSeries,
-                              List<ForecastEntry> keys, List<double[]> keySeries,
-                              SeriesForecast broadcast, double[] broadcastSeries) {
+                              List<ForecastEntry> segments, List<ForecastEntry> keys, SeriesForecast broadcast) {
         GroupLoad loads(int[] columns, int horizon) {
             int n = segmentation.size();
             long[] lows = new long[n];
@@ -166,15 +164,15 @@ public final class Analyzer {
     }
 
     private GroupParts analyzeGroup(GroupInput g, StepSeries steps, GroupLayout layout) {
-        double[] total = cache.series(List.of(g.groupId(), "total"), steps, b -> b.total());
+        Object totalKey = List.of(g.groupId(), "total");
+        double[] total = cache.series(totalKey, steps, b -> b.total());
         int period = forecaster.period(total);
-        SeriesForecast totalForecast = forecaster.forecast(total, period);
+        SeriesForecast totalForecast = cache.forecast(totalKey, steps, b -> b.total(), forecaster, period);
         ForecastEntry totalEntry = new ForecastEntry(ForecastEntry.Kind.GROUP_TOTAL, g.groupId(), -1, Long.MIN_VALUE,
                 Long.MAX_VALUE, null, null, last(total), totalForecast, Tier.WARM);
 
-        double[] broadcastSeries = cache.series(List.of(g.groupId(), "broadcast"), steps,
-                b -> b.broadcastReads() + b.broadcastWrites());
-        SeriesForecast broadcast = forecaster.forecast(broadcastSeries, period);
+        SeriesForecast broadcast = cache.forecast(List.of(g.groupId(), "broadcast"), steps,
+                b -> b.broadcastReads() + b.broadcastWrites(), forecaster, period);
 
         Segmentation seg = g.segmentation();
         List<SeriesForecast> segForecasts = new ArrayList<>();
@@ -182,9 +180,9 @@ public final class Analyzer {
         for (int i = 0; i < seg.size(); i++) {
             long lo = seg.low(i);
             long hi = seg.high(i);
-            double[] y = cache.series(List.of(g.groupId(), "range", lo, hi), steps, b -> b.load(lo, hi));
-            segSeries.add(y);
-            segForecasts.add(forecaster.forecast(y, period));
+            Object key = List.of(g.groupId(), "range", lo, hi);
+            segSeries.add(cache.series(key, steps, b -> b.load(lo, hi)));
+            segForecasts.add(cache.forecast(key, steps, b -> b.load(lo, hi), forecaster, period));
         }
         List<ForecastEntry> segments = entries(ForecastEntry.Kind.SEGMENT, g.groupId(), seg, segSeries, segForecasts);
 
@@ -193,9 +191,9 @@ public final class Analyzer {
         List<SeriesForecast> keyForecasts = new ArrayList<>();
         List<double[]> keySeries = new ArrayList<>();
         for (HeavyKey k : candidates) {
-            double[] y = cache.series(List.of(g.groupId(), "point", k.point()), steps, b -> b.pointLoad(k.point()));
-            keySeries.add(y);
-            keyForecasts.add(forecaster.forecast(y, period));
+            Object key = List.of(g.groupId(), "point", k.point());
+            keySeries.add(cache.series(key, steps, b -> b.pointLoad(k.point())));
+            keyForecasts.add(cache.forecast(key, steps, b -> b.pointLoad(k.point()), forecaster, period));
         }
         Tier[] keyTiers = tiers(keyForecasts);
         for (int i = 0; i < candidates.size(); i++) {
@@ -212,9 +210,8 @@ public final class Analyzer {
             for (ShardSpec s : layout.shards()) {
                 Object key = s.isPinned() ? List.of(g.groupId(), "pinned", s.pinned())
                         : List.of(g.groupId(), "shard", s.lo(), s.hi(), pinned);
-                double[] y = cache.series(key, steps, b -> shardLoad(b, s, pinned));
-                shardSeries.add(y);
-                shardForecasts.add(forecaster.forecast(y, period));
+                shardSeries.add(cache.series(key, steps, b -> shardLoad(b, s, pinned)));
+                shardForecasts.add(cache.forecast(key, steps, b -> shardLoad(b, s, pinned), forecaster, period));
             }
             Tier[] shardTiers = tiers(shardForecasts);
             for (int i = 0; i < layout.shards().size(); i++) {
@@ -228,8 +225,7 @@ public final class Analyzer {
 
         List<Set<Long>> coAccess = CoAccessGroups.find(pairs(steps), settings.coAccessMinCount(), settings.maxCoAccessGroup());
         GroupForecast forecast = new GroupForecast(g.groupId(), g.name(), period, totalEntry, shards, segments, keys, coAccess);
-        return new GroupParts(g.groupId(), forecast, seg, period, segments, segSeries, keys, keySeries, broadcast,
-                broadcastSeries);
+        return new GroupParts(g.groupId(), forecast, seg, period, segments, keys, broadcast);
     }
 
     private List<ForecastEntry> entries(ForecastEntry.Kind kind, int groupId, Segmentation seg, List<double[]> series,
