@@ -75,8 +75,12 @@ public final class RouterRuntime implements ClusterRuntime {
     public List<ShardInfo> shards() {
         List<ShardRow> rows = router.shardRows();
         List<ShardInfo> out = new ArrayList<>(rows.size());
+        // row estimates per shard (online migration's pre-split planning needs them; docs/migration.md)
+        Map<Integer, Long> estimates = io.shardwise.router.migration.ShardRowEstimator.estimate(router.topology(),
+                List.copyOf(router.spec().tables().values()), node -> nodes.get(node).getConnection());
         for (ShardRow r : rows) {
-            out.add(new ShardInfo(r.group(), r.shardId(), r.keys(), r.node(), r.state(), r.version()));
+            out.add(new ShardInfo(r.group(), r.shardId(), r.keys(), r.node(), r.state(), r.version(),
+                    estimates.getOrDefault(r.shardId(), -1L)));
         }
         return out;
     }

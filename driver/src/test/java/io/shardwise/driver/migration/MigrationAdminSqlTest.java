@@ -89,14 +89,17 @@ class MigrationAdminSqlTest {
         long upper;
         try (ResultSet rs = s.executeQuery("SHOW SHARDWISE SHARDS")) {
             List<String> keys = new ArrayList<>();
+            List<Long> estimates = new ArrayList<>();
             long found = -1;
             while (rs.next()) {
                 keys.add(rs.getString("KEYS"));
+                estimates.add(rs.getLong("ESTIMATED_ROWS"));
                 if (rs.getString("KEYS").equals("[50, 100)")) {
                     found = rs.getLong("SHARD_ID");
                 }
             }
             assertThat(keys).contains("[-9223372036854775808, 50)", "[50, 100)");
+            assertThat(estimates).containsExactly(50L, 50L, 100L); // key order: [MIN, 50), [50, 100), [100, MAX]
             upper = found;
         }
         long pinned;
