@@ -318,8 +318,13 @@ public final class Profiler {
         synchronized (p) {
             p.mapVersion.set(state.mapVersion());
             for (ProfilerState.Group g : state.groups()) {
-                GroupRecorder r = new GroupRecorder(g.groupId(), g.name(), g.space(), config.recorder(), g.segmentation(),
-                        g.smoothedResidual());
+                boolean fits = g.segmentation().size() <= config.recorder().maxSegments()
+                        && g.smoothedResidual().length == g.segmentation().size();
+                // a state saved with more segments than now allowed restarts the segmentation; the history stays
+                GroupRecorder r = fits
+                        ? new GroupRecorder(g.groupId(), g.name(), g.space(), config.recorder(), g.segmentation(),
+                                g.smoothedResidual())
+                        : new GroupRecorder(g.groupId(), g.name(), g.space(), config.recorder());
                 GroupHistory h = new GroupHistory(config.historyBuckets());
                 for (BucketStats b : g.history()) {
                     h.add(b);

@@ -166,6 +166,17 @@ class ProfilerTest {
                 new ByteArrayInputStream(bytes.toByteArray()))).isInstanceOf(IOException.class).hasMessageContaining("buckets");
         assertThatThrownBy(() -> Profiler.restore(config(), later, new ByteArrayInputStream(new byte[] {1, 2, 3, 4})))
                 .isInstanceOf(IOException.class);
+        byte[] truncated = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+        assertThatThrownBy(() -> Profiler.restore(config(), later, new ByteArrayInputStream(truncated)))
+                .isInstanceOf(IOException.class);
+        byte[] corrupt = bytes.toByteArray().clone();
+        corrupt[32] = (byte) 0xFF; // the group count's high byte: negative
+        assertThatThrownBy(() -> Profiler.restore(config(), later, new ByteArrayInputStream(corrupt)))
+                .isInstanceOf(IOException.class).hasMessageContaining("corrupt");
+        // fewer segments allowed than were saved: the segmentation restarts, the history (and the season) stays
+        ProfilerConfig fewer = config().withRecorder(new io.shardwise.profiler.record.RecorderSettings(2, 2, 2, 64, 16, 64, 16));
+        Profiler coarse = Profiler.restore(fewer, later, new ByteArrayInputStream(bytes.toByteArray()));
+        assertThat(coarse.forecast().group(GROUP).period()).isEqualTo(before.period());
     }
 
     @Test

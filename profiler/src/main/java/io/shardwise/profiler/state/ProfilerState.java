@@ -103,18 +103,23 @@ public record ProfilerState(long bucketMillis, long openBucket, long mapVersion,
         long bucketMillis = in.readLong();
         long openBucket = in.readLong();
         long mapVersion = in.readLong();
-        int groupCount = in.readInt();
+        int groupCount = size(in, 65_536, "groups");
         List<Group> groups = new ArrayList<>(groupCount);
         for (int gi = 0; gi < groupCount; gi++) {
             int id = in.readInt();
             String name = in.readUTF();
-            KeySpace space = new KeySpace(in.readLong(), in.readLong());
+            KeySpace space;
+            try {
+                space = new KeySpace(in.readLong(), in.readLong());
+            } catch (IllegalArgumentException e) {
+                throw new IOException("corrupt profiler state: " + e.getMessage(), e);
+            }
             Segmentation seg = readSegmentation(in, space);
-            double[] smoothed = new double[in.readInt()];
+            double[] smoothed = new double[size(in, 1 << 20, "segment loads")];
             for (int i = 0; i < smoothed.length; i++) {
                 smoothed[i] = in.readDouble();
             }
-            int buckets = in.readInt();
+            int buckets = size(in, 1 << 26, "buckets");
             List<BucketStats> history = new ArrayList<>(buckets);
             Segmentation previous = null;
             for (int bi = 0; bi < buckets; bi++) {
@@ -132,18 +137,22 @@ public record ProfilerState(long bucketMillis, long openBucket, long mapVersion,
                     reads[i] = in.readLong();
                     writes[i] = in.readLong();
                 }
-                HeavyKey[] keys = new HeavyKey[in.readInt()];
+                HeavyKey[] keys = new HeavyKey[size(in, 1 << 20, "heavy keys")];
                 for (int i = 0; i < keys.length; i++) {
                     long point = in.readLong();
                     Object value = in.readBoolean() ? in.readUTF() : null;
                     keys[i] = new HeavyKey(point, value, in.readLong(), in.readLong(), in.readLong(), in.readLong());
                 }
-                CoAccessPair[] pairs = new CoAccessPair[in.readInt()];
+                CoAccessPair[] pairs = new CoAccessPair[size(in, 1 << 20, "pairs")];
                 for (int i = 0; i < pairs.length; i++) {
                     pairs[i] = new CoAccessPair(in.readLong(), in.readLong(), in.readLong(), in.readLong());
                 }
-                history.add(new BucketStats(bucket, previous, reads, writes, keys, pairs, in.readLong(), in.readLong(),
-                        in.readLong(), in.readLong(), in.readLong()));
+                try {
+                    history.add(new BucketStats(bucket, previous, reads, writes, keys, pairs, in.readLong(), in.readLong(),
+                            in.readLong(), in.readLong(), in.readLong()));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException("corrupt profiler state: " + e.getMessage(), e);
+                }
             }
             groups.add(new Group(id, name, space, seg, smoothed, history));
         }
@@ -158,7 +167,7 @@ public record ProfilerState(long bucketMillis, long openBucket, long mapVersion,
     }
 
     private static Segmentation readSegmentation(DataInputStream in, KeySpace space) throws IOException {
-        long[] lows = new long[in.readInt()];
+        long[] lows = new long[size(in, 1 << 20, "segments")];
         for (int i = 0; i < lows.length; i++) {
             lows[i] = in.readLong();
         }
@@ -167,6 +176,15 @@ public record ProfilerState(long bucketMillis, long openBucket, long mapVersion,
         } catch (IllegalArgumentException e) {
             throw new IOException("corrupt profiler state: " + e.getMessage(), e);
         }
+    }
+
+    /** A count read from the stream, refused when negative or beyond {@code max} (a corrupt or foreign stream). */
+    private static int size(DataInputStream in, int max, String what) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > max) {
+            throw new IOException("corrupt profiler state: " + n + " " + what);
+        }
+        return n;
     }
 
     private static String truncate(String s) {
