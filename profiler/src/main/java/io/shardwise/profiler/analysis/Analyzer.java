@@ -15,7 +15,6 @@ import io.shardwise.profiler.sketch.HeavyKey;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ public final class Analyzer {
         int[] columns = planColumns(horizon, parts.values());
         Map<Integer, GroupLoad> planLoads = new HashMap<>();
         for (Map.Entry<Integer, GroupParts> e : parts.entrySet()) {
-            planLoads.put(e.getKey(), e.getValue().loads(columns, horizon));
+            planLoads.put(e.getKey(), e.getValue().loads(columns));
         }
         // the peak: the planned moment (within the horizon, or the season when longer) with the highest predicted
         // total over all groups; moves are timed against it
@@ -127,7 +126,7 @@ public final class Analyzer {
     /** A group's forecasts plus the series and pieces needed to build its load at any future step. */
     private record GroupParts(int groupId, GroupForecast forecast, Segmentation segmentation, int period,
                               List<ForecastEntry> segments, List<ForecastEntry> keys, SeriesForecast broadcast) {
-        GroupLoad loads(int[] columns, int horizon) {
+        GroupLoad loads(int[] columns) {
             int n = segmentation.size();
             long[] lows = new long[n];
             long[] highs = new long[n];
