@@ -251,6 +251,7 @@ SqlNode ShardwiseCreate() :
     |
         [ <UNIQUE> { unique = true; } ]
         <INDEX>
+        ShardwiseConcurrently()
         [ LOOKAHEAD(2) <IF> <NOT> <EXISTS> { ifNotExists = true; } ]
         [ index = CompoundIdentifier() ]
         <ON> table = CompoundIdentifier()
@@ -304,6 +305,18 @@ JAVACODE void ShardwiseTableElement(List<SqlNode> columns, List<SqlNode> primary
         }
     }
     ShardwiseSkipBalanced();
+}
+
+/**
+ * PostgreSQL's CREATE/DROP INDEX CONCURRENTLY: the word is skipped (it changes how the node builds the index, not
+ * where the statement goes). Followed by ON it is the name of an index instead, as in "CREATE INDEX concurrently ON t".
+ */
+JAVACODE void ShardwiseConcurrently() {
+    final Token t = getToken(1);
+    if (t.kind == IDENTIFIER && "CONCURRENTLY".equalsIgnoreCase(t.image) && getToken(2).kind != ON
+        && getToken(2).kind != EOF && getToken(2).kind != SEMICOLON) {
+        getNextToken();
+    }
 }
 
 /**
@@ -396,6 +409,7 @@ SqlNode ShardwiseDrop() :
         }
     |
         <INDEX>
+        ShardwiseConcurrently()
         [ LOOKAHEAD(2) <IF> <EXISTS> { ifExists = true; } ]
         id = CompoundIdentifier()
         [ <ON> table = CompoundIdentifier() ]

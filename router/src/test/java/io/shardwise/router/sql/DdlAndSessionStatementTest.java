@@ -118,6 +118,16 @@ class DdlAndSessionStatementTest {
         assertThat(d.tables()).isEmpty();
         d = (SqlDdlStatement) parse("DROP INDEX `idx_a` ON `t`", SqlDialectKind.MYSQL);
         assertThat(names(d.tables())).containsExactly("t");
+        d = (SqlDdlStatement) parse("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON s.t USING btree (lower(a))",
+                SqlDialectKind.POSTGRESQL);
+        assertThat(d.index().getSimple()).isEqualTo("I");
+        assertThat(names(d.tables())).containsExactly("S.T");
+        assertThat(d.ifNotExists()).isTrue();
+        d = ddl("CREATE INDEX concurrently ON t (a)");
+        assertThat(d.index().getSimple()).isEqualTo("CONCURRENTLY");
+        d = ddl("DROP INDEX CONCURRENTLY IF EXISTS i");
+        assertThat(d.index().getSimple()).isEqualTo("I");
+        assertThat(d.ifExists()).isTrue();
     }
 
     @Test
