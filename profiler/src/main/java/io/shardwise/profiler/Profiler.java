@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * when a layout was given, the new proposal.
  */
 public final class Profiler {
+    private static final System.Logger LOG = System.getLogger(Profiler.class.getName());
+
     private final ProfilerConfig config;
     private final TimeSource time;
     private final long bucketMillis;
@@ -124,21 +126,24 @@ public final class Profiler {
 
     /** Records which keys the finished transaction touched together, and clears the buffer for the next one. */
     public void endTransaction(TransactionKeys tx) {
-        int n = tx.size();
-        for (int i = 0; i < n; i++) {
-            int group = tx.group(i);
-            boolean first = true;
-            for (int j = 0; j < i; j++) {
-                if (tx.group(j) == group) {
-                    first = false;
-                    break;
+        try {
+            int n = tx.size();
+            for (int i = 0; i < n; i++) {
+                int group = tx.group(i);
+                boolean first = true;
+                for (int j = 0; j < i; j++) {
+                    if (tx.group(j) == group) {
+                        first = false;
+                        break;
+                    }
+                }
+                if (first) {
+                    recorder(group).recordTransaction(tx);
                 }
             }
-            if (first) {
-                recorder(group).recordTransaction(tx);
-            }
+        } finally {
+            tx.clear(); // the connection's next transaction starts clean even if this one named an unknown group
         }
-        tx.clear();
     }
 
     private GroupRecorder recorder(int groupId) {
@@ -182,15 +187,29 @@ public final class Profiler {
         }
         latest = update;
         for (ProfilerListener l : listeners) {
-            l.onUpdate(update);
+            try {
+                l.onUpdate(update);
+            } catch (RuntimeException e) {
+                // one failing subscriber must not keep the others (or the next bucket) from their update
+                LOG.log(System.Logger.Level.WARNING, "profiler listener " + l + " failed on bucket " + update.bucket(), e);
+            }
         }
         return true;
     }
 
-    /** Rolls on a scheduler: checks a few times per bucket. Cancel the returned future to stop. */
+    /**
+     * Rolls on a scheduler: checks a few times per bucket. Cancel the returned future to stop. A failing roll is
+     * logged and the next one tried (a periodic task that throws would silently stop for good).
+     */
     public ScheduledFuture<?> startRolling(ScheduledExecutorService scheduler) {
         long period = Math.max(1, bucketMillis / 4);
-        return scheduler.scheduleAtFixedRate(this::rollIfDue, period, period, TimeUnit.MILLISECONDS);
+        return scheduler.scheduleAtFixedRate(() -> {
+            try {
+                rollIfDue();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "profiler bucket roll failed; retrying at the next tick", e);
+            }
+        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     private ProfilerUpdate publishable(long bucket) {

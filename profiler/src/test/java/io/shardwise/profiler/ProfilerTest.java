@@ -82,6 +82,19 @@ class ProfilerTest {
         }
     }
 
+    /** A copy of the simulated profiler (through its saved state) with its own clock, for tests that move time. */
+    private Profiler copy(ManualTimeSource time) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            profiler.writeState(bytes);
+            Profiler p = Profiler.restore(config(), time, new ByteArrayInputStream(bytes.toByteArray()));
+            p.setLayout(layout);
+            return p;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void learnsTheDailySeasonAndBeatsNextEqualsLast() {
         ForecastReport report = profiler.forecast();
@@ -124,22 +137,19 @@ class ProfilerTest {
 
     @Test
     void publishesAForecastAndProposalEveryBucket() {
+        ManualTimeSource time = new ManualTimeSource(clock.currentTimeMillis());
+        Profiler p = copy(time);
         AtomicReference<ProfilerUpdate> seen = new AtomicReference<>();
-        ProfilerListener listener = seen::set;
-        profiler.addListener(listener);
-        try {
-            profiler.record(GROUP, point(1), 1L, false, 0);
-            assertThat(profiler.rollIfDue()).isFalse(); // the bucket has not ended
-            clock.advance(Duration.ofMinutes(10));
-            assertThat(profiler.rollIfDue()).isTrue();
-            ProfilerUpdate update = seen.get();
-            assertThat(update).isNotNull().isSameAs(profiler.latest());
-            assertThat(update.bucket()).isEqualTo(clock.currentTimeMillis() / 600_000 - 1);
-            assertThat(update.proposal()).isNotNull();
-            assertThat(update.forecast().group(GROUP)).isNotNull();
-        } finally {
-            profiler.removeListener(listener);
-        }
+        p.addListener(seen::set);
+        p.record(GROUP, point(1), 1L, false, 0);
+        assertThat(p.rollIfDue()).isFalse(); // the bucket has not ended
+        time.advance(Duration.ofMinutes(10));
+        assertThat(p.rollIfDue()).isTrue();
+        ProfilerUpdate update = seen.get();
+        assertThat(update).isNotNull().isSameAs(p.latest());
+        assertThat(update.bucket()).isEqualTo(time.currentTimeMillis() / 600_000 - 1);
+        assertThat(update.proposal()).isNotNull();
+        assertThat(update.forecast().group(GROUP)).isNotNull();
     }
 
     @Test
@@ -177,6 +187,31 @@ class ProfilerTest {
         ProfilerConfig fewer = config().withRecorder(new io.shardwise.profiler.record.RecorderSettings(2, 2, 2, 64, 16, 64, 16));
         Profiler coarse = Profiler.restore(fewer, later, new ByteArrayInputStream(bytes.toByteArray()));
         assertThat(coarse.forecast().group(GROUP).period()).isEqualTo(before.period());
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthers() {
+        ManualTimeSource time = new ManualTimeSource(clock.currentTimeMillis());
+        Profiler p = copy(time);
+        AtomicReference<ProfilerUpdate> seen = new AtomicReference<>();
+        p.addListener(u -> {
+            throw new IllegalStateException("subscriber bug");
+        });
+        p.addListener(seen::set);
+        time.advance(Duration.ofMinutes(10));
+        assertThat(p.rollIfDue()).isTrue();
+        assertThat(seen.get()).isNotNull();
+    }
+
+    @Test
+    void aTransactionNamingAnUnknownGroupIsRefusedAndTheBufferCleared() {
+        Profiler p = copy(new ManualTimeSource(clock.currentTimeMillis()));
+        TransactionKeys tx = p.newTransactionKeys();
+        tx.add(GROUP, point(1));
+        tx.add(77, 5);
+        assertThatThrownBy(() -> p.endTransaction(tx)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("group 77");
+        assertThat(tx.size()).isZero();
     }
 
     @Test
