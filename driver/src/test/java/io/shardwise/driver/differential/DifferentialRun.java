@@ -105,7 +105,9 @@ final class DifferentialRun {
                 ? "\nnode SQL (manual sharding): " + q.nodeSql() : "";
         return "differential mismatch on " + target.name() + ": seed " + seed + " (-D" + SEED_PROPERTY + "=" + seed
                 + "), operation " + number + (number <= 0 ? " (initial load)" : "") + " of " + operations
-                + "\nSQL: " + op.sql() + nodeSql;
+                + "\nSQL: " + op.sql() + nodeSql + (op.prepared() == null ? "\n(plain Statement)"
+                : "\nrun as PreparedStatement: " + op.prepared().sql() + " with "
+                + java.util.Arrays.toString(op.prepared().params()));
     }
 
     String summary(String target, long millis) {

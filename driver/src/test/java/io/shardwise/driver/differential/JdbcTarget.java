@@ -24,6 +24,16 @@ final class JdbcTarget implements Target {
 
     @Override
     public Outcome run(Operation op) throws SQLException {
+        if (op.prepared() != null) {
+            try (java.sql.PreparedStatement ps = connection.prepareStatement(op.prepared().sql())) {
+                Object[] params = op.prepared().params();
+                for (int i = 0; i < params.length; i++) {
+                    ps.setObject(i + 1, params[i]);
+                }
+                return op instanceof Operation.Query ? Outcome.read(ps.executeQuery())
+                        : Outcome.updated(ps.executeUpdate());
+            }
+        }
         if (op instanceof Operation.Query q) {
             return Outcome.read(statement.executeQuery(q.sql()));
         }

@@ -105,6 +105,7 @@ final class Workload {
 
     private Operation insert(String table, int rows) {
         List<Object[]> values = new ArrayList<>(rows);
+        List<Object> params = new ArrayList<>();
         StringJoiner tuples = new StringJoiner(", ");
         for (int i = 0; i < rows; i++) {
             long id = freshKey();
@@ -113,12 +114,15 @@ final class Workload {
             values.add(row);
             StringJoiner t = new StringJoiner(", ", "(", ")");
             for (Object v : row) {
-                t.add(Schema.literal(v));
+                t.add("?");
+                params.add(v);
             }
             tuples.add(t.toString());
         }
-        String sql = "INSERT INTO " + table + " (" + String.join(", ", Schema.COLUMNS) + ") VALUES " + tuples;
-        return new Operation.Insert(sql, table, values);
+        Operation.Prepared p = new Operation.Prepared(
+                "INSERT INTO " + table + " (" + String.join(", ", Schema.COLUMNS) + ") VALUES " + tuples,
+                params.toArray());
+        return new Operation.Insert(fill(p), table, values, maybe(p));
     }
 
     private long freshKey() {
@@ -159,7 +163,9 @@ final class Workload {
             default -> "ratio = NULL, ts = " + Schema.literal(Timestamp.valueOf(
                     LocalDateTime.of(2025, 1, 1, 0, 0).plusMinutes(random.nextInt(100_000))));
         };
-        return new Operation.Write("UPDATE " + table + " SET " + set + " WHERE id = " + id, table, new long[] {id});
+        Operation.Prepared p = new Operation.Prepared("UPDATE " + table + " SET " + set + " WHERE id = ?",
+                new Object[] {id});
+        return new Operation.Write(fill(p), table, new long[] {id}, maybe(p));
     }
 
     private Operation updateByKeyRange(String table) {
@@ -167,13 +173,13 @@ final class Workload {
         String sql = "UPDATE " + table + " SET big = big + " + random.nextInt(1000) + ", opened = "
                 + Schema.literal(Date.valueOf(LocalDate.of(2024, 6, 1).plusDays(random.nextInt(30))))
                 + " WHERE id BETWEEN " + range[0] + " AND " + range[1];
-        return new Operation.Write(sql, table, null);
+        return new Operation.Write(sql, table, null, null);
     }
 
     private Operation updateScatter(String table) {
         String sql = "UPDATE " + table + " SET n = COALESCE(n, 0) - 1, note = " + Schema.literal("sc" + random.nextInt(9))
                 + " WHERE grp = " + Schema.literal("g" + random.nextInt(6)) + " AND n > " + (random.nextInt(800) - 400);
-        return new Operation.Write(sql, table, null);
+        return new Operation.Write(sql, table, null, null);
     }
 
     private Operation deleteByKey(String table) {
@@ -181,56 +187,63 @@ final class Workload {
         if (random.nextInt(3) == 0 || live.size() < 3) {
             long id = someKey(table);
             live.remove(id);
-            return new Operation.Write("DELETE FROM " + table + " WHERE id = " + id, table, new long[] {id});
+            Operation.Prepared p = new Operation.Prepared("DELETE FROM " + table + " WHERE id = ?", new Object[] {id});
+            return new Operation.Write(fill(p), table, new long[] {id}, maybe(p));
         }
         long[] keys = someKeys(table, 2 + random.nextInt(3));
         for (long k : keys) {
             live.remove(k);
         }
-        return new Operation.Write("DELETE FROM " + table + " WHERE id IN (" + join(keys) + ")", table, keys);
+        Operation.Prepared p = new Operation.Prepared("DELETE FROM " + table + " WHERE id IN (" + marks(keys.length)
+                + ")", boxed(keys));
+        return new Operation.Write(fill(p), table, keys, maybe(p));
     }
 
     private Operation deleteByKeyRange(String table) {
         long lo = 1 + (long) (random.nextDouble() * (Schema.KEY_SPACE - 2000));
         long hi = lo + random.nextInt(2000);
         liveKeys.get(table).removeIf(k -> k >= lo && k <= hi);
-        return new Operation.Write("DELETE FROM " + table + " WHERE id >= " + lo + " AND id <= " + hi, table, null);
+        return new Operation.Write("DELETE FROM " + table + " WHERE id >= " + lo + " AND id <= " + hi, table, null,
+                null);
     }
 
     private Operation deleteScatter(String table) {
         // Rows removed here stay in the live-key list: reads of them simply find nothing.
         String sql = "DELETE FROM " + table + " WHERE note = " + Schema.literal("note" + random.nextInt(40))
                 + " AND flag = " + (random.nextBoolean() ? "TRUE" : "FALSE");
-        return new Operation.Write(sql, table, null);
+        return new Operation.Write(sql, table, null, null);
     }
 
     // ---- reads ----
 
     private Operation pointSelect(String table) {
         long id = random.nextInt(10) == 0 ? freshUnusedLookingKey() : someKey(table);
-        String sql = "SELECT * FROM " + table + " WHERE id = " + id;
-        return query(sql, table, new long[] {id}, sql, plain(Schema.COLUMNS.size()).build(), true);
+        Operation.Prepared p = new Operation.Prepared("SELECT * FROM " + table + " WHERE id = ?", new Object[] {id});
+        String sql = fill(p);
+        return query(sql, table, new long[] {id}, sql, plain(Schema.COLUMNS.size()).build(), true, maybe(p));
     }
 
     private Operation inSelect(String table) {
         long[] keys = someKeys(table, 1 + random.nextInt(6));
         boolean ordered = random.nextBoolean() && mix == Mix.ALL;
-        String sql = "SELECT id, grp, n, amount, ts FROM " + table + " WHERE id IN (" + join(keys) + ")"
-                + (ordered ? " ORDER BY id DESC" : "");
+        Operation.Prepared p = new Operation.Prepared("SELECT id, grp, n, amount, ts FROM " + table
+                + " WHERE id IN (" + marks(keys.length) + ")" + (ordered ? " ORDER BY id DESC" : ""), boxed(keys));
+        String sql = fill(p);
         Spec spec = plain(5);
         if (ordered) {
             spec.order(0, true);
         }
-        return query(sql, table, keys, sql, spec.build(), ordered);
+        return query(sql, table, keys, sql, spec.build(), ordered, maybe(p));
     }
 
     private Operation rangeSelect(String table) {
         long[] range = keyRange();
         switch (mix == Mix.ALL ? random.nextInt(3) : 1) {
             case 0 -> {
-                String sql = "SELECT id, note, ts, flag FROM " + table + " WHERE id BETWEEN " + range[0] + " AND "
-                        + range[1] + " ORDER BY id";
-                return query(sql, table, null, sql, plain(4).order(0, false).build(), true);
+                Operation.Prepared p = new Operation.Prepared("SELECT id, note, ts, flag FROM " + table
+                        + " WHERE id BETWEEN ? AND ? ORDER BY id", new Object[] {range[0], range[1]});
+                String sql = fill(p);
+                return query(sql, table, null, sql, plain(4).order(0, false).build(), true, maybe(p));
             }
             case 1 -> {
                 String sql = "SELECT id, big, opened FROM " + table + " WHERE id >= " + range[0] + " AND id < "
@@ -254,20 +267,23 @@ final class Workload {
         int offset = random.nextInt(3) == 0 ? random.nextInt(40) : 0;
         String where = scatterWhere();
         String orderBy = " ORDER BY " + column + (desc ? " DESC" : "") + ", id" + (idDesc ? " DESC" : "");
-        String window = " LIMIT " + limit + (offset > 0 ? " OFFSET " + offset : "");
+        String window = " LIMIT ?" + (offset > 0 ? " OFFSET ?" : "");
+        Object[] windowParams = offset > 0 ? new Object[] {limit, offset} : new Object[] {limit};
         String nodeWindow = " LIMIT " + (limit + offset);
         boolean hidden = !column.equals("note") && random.nextInt(3) == 0;
         if (hidden) {
             // ORDER BY a column the application did not select: the node returns it as a hidden column.
-            String sql = "SELECT id, note FROM " + table + where + orderBy + window;
+            Operation.Prepared p = new Operation.Prepared("SELECT id, note FROM " + table + where + orderBy + window,
+                    windowParams);
             String nodeSql = "SELECT id, note, " + column + " FROM " + table + where + orderBy + nodeWindow;
             MergeSpec spec = plain(2).order(2, desc).order(0, idDesc).limit(offset, limit).build();
-            return query(sql, table, null, nodeSql, spec, true);
+            return query(fill(p), table, null, nodeSql, spec, true, maybe(p));
         }
         String third = column.equals("note") ? "grp" : "note";
         String select = "SELECT id, " + column + ", " + third + " FROM " + table + where + orderBy;
         MergeSpec spec = plain(3).order(1, desc).order(0, idDesc).limit(offset, limit).build();
-        return query(select + window, table, null, select + nodeWindow, spec, true);
+        Operation.Prepared p = new Operation.Prepared(select + window, windowParams);
+        return query(fill(p), table, null, select + nodeWindow, spec, true, maybe(p));
     }
 
     private String scatterWhere() {
@@ -400,7 +416,7 @@ final class Workload {
         long threshold;
         if (havingKind == 0) {
             threshold = random.nextInt(60);
-            havingSql = "COUNT(*) > " + threshold;
+            havingSql = "COUNT(*) > ?";
             q.addHidden("COUNT(*)", AggregateKind.COUNT);
         } else if (havingKind == 1) {
             threshold = random.nextInt(20_000) - 10_000;
@@ -443,12 +459,14 @@ final class Workload {
                 orderSql += " LIMIT " + limit;
             }
         }
-        String sql = "SELECT " + String.join(", ", q.visible) + " FROM " + table + where + " GROUP BY " + groupList
-                + (havingSql == null ? "" : " HAVING " + havingSql) + orderSql;
+        Operation.Prepared p = new Operation.Prepared("SELECT " + String.join(", ", q.visible) + " FROM " + table
+                + where + " GROUP BY " + groupList + (havingSql == null ? "" : " HAVING " + havingSql) + orderSql,
+                havingKind == 0 ? new Object[] {threshold} : new Object[0]);
+        String sql = fill(p);
         String nodeSql = "SELECT " + nodeList + " FROM " + table + where + " GROUP BY " + groupList;
         MergeSpec spec = new MergeSpec(q.visible.size(), aggs.toArray(new Aggregate[0]), keyColumns, having, false,
                 order, 0, limit);
-        return query(sql, table, null, nodeSql, spec, !order.isEmpty());
+        return query(sql, table, null, nodeSql, spec, !order.isEmpty(), havingKind == 0 ? maybe(p) : null);
     }
 
     private Operation distinct(String table) {
@@ -478,7 +496,48 @@ final class Workload {
 
     private static Operation query(String sql, String table, long[] keys, String nodeSql, MergeSpec spec,
             boolean ordered) {
-        return new Operation.Query(sql, table, keys, nodeSql, spec, ordered);
+        return new Operation.Query(sql, table, keys, nodeSql, spec, ordered, null);
+    }
+
+    private static Operation query(String sql, String table, long[] keys, String nodeSql, MergeSpec spec,
+            boolean ordered, Operation.Prepared prepared) {
+        return new Operation.Query(sql, table, keys, nodeSql, spec, ordered, prepared);
+    }
+
+    /** Half the statements that have a placeholder form run as PreparedStatements, half as plain Statements. */
+    private Operation.Prepared maybe(Operation.Prepared p) {
+        return random.nextBoolean() ? p : null;
+    }
+
+    /** The literal form of a prepared statement: each {@code ?} replaced by its value as a SQL literal. */
+    static String fill(Operation.Prepared p) {
+        StringBuilder s = new StringBuilder();
+        int param = 0;
+        String sql = p.sql();
+        for (int i = 0; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '?') {
+                s.append(Schema.literal(p.params()[param++]));
+            } else {
+                s.append(c);
+            }
+        }
+        if (param != p.params().length) {
+            throw new IllegalStateException(param + " placeholders for " + p.params().length + " values: " + sql);
+        }
+        return s.toString();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static Object[] boxed(long[] keys) {
+        Object[] o = new Object[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            o[i] = keys[i];
+        }
+        return o;
     }
 
     private long someKey(String table) {
