@@ -159,6 +159,60 @@ class MapGeneratorTest {
                 .extracting(PlanStep::toNode).containsExactlyInAnyOrder("n2", "n3");
     }
 
+    /** Carrying out a generated map's steps on its base layout, one by one, gives exactly its target. */
+    @Test
+    void stepsLeadFromTheBaseToTheTarget() {
+        GroupLoad skew = GroupLoad.builder(1).segment(0, 499, 205).segment(500, 15_999, 155).hotKey(1234, 100)
+                .hotKey(7100, 30).hotKey(7200, 30).build();
+        Map<Integer, List<Set<Long>>> coAccess = Map.of(1, List.of(Set.of(7100L, 7200L), Set.of(100L, 5100L)));
+        List<ShardSpec> withPin = new ArrayList<>(roundRobin().group(1).shards());
+        withPin.add(ShardSpec.pinned(50, List.of(3333L), "n3", 1)); // a cold pin: merged back
+        ShardLayout base = new ShardLayout(3, NODES, List.of(new GroupLayout(1, withPin, 1)));
+        ShardKeyMap map = generator.generate(11, base, Map.of(1, skew), coAccess, 0, 3_600_000);
+        assertThat(map.steps()).extracting(PlanStep::kind)
+                .contains(PlanStep.Kind.SPLIT, PlanStep.Kind.PIN, PlanStep.Kind.MOVE, PlanStep.Kind.MERGE);
+        assertThat(shape(apply(base.group(1).shards(), map.steps()))).isEqualTo(shape(map.target().group(1).shards()));
+    }
+
+    /** What the router does with the steps, reduced to shard shapes (rows are estimates, not compared). */
+    private static List<ShardSpec> apply(List<ShardSpec> shards, List<PlanStep> steps) {
+        List<ShardSpec> out = new ArrayList<>(shards);
+        for (PlanStep s : steps) {
+            ShardSpec from = out.stream().filter(x -> x.id() == s.shardId()).findFirst().orElseThrow();
+            switch (s.kind()) {
+                case SPLIT -> {
+                    out.remove(from);
+                    out.add(ShardSpec.range(from.id(), from.lo(), s.point(), from.node(), 0));
+                    out.add(ShardSpec.range(s.newShardId(), s.point(), from.hi(), from.node(), 0));
+                }
+                case PIN -> out.add(ShardSpec.pinned(s.newShardId(), List.of(s.point()), from.node(), 0));
+                case MOVE -> {
+                    assertThat(from.node()).isEqualTo(s.fromNode());
+                    out.set(out.indexOf(from), from.withNode(s.toNode()));
+                }
+                case MERGE -> {
+                    ShardSpec into = out.stream().filter(x -> x.id() == s.newShardId()).findFirst().orElseThrow();
+                    assertThat(into.node()).isEqualTo(from.node()); // merges only join shards on one node
+                    out.remove(from);
+                    if (!into.isPinned() && !from.isPinned()) {
+                        out.set(out.indexOf(into), ShardSpec.range(into.id(), Math.min(into.lo(), from.lo()),
+                                Math.max(into.hi(), from.hi()), into.node(), 0));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> shape(List<ShardSpec> shards) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (ShardSpec s : shards) {
+            out.add(s.isPinned() ? s.id() + " pinned " + new java.util.TreeSet<>(s.pinned()) + " @" + s.node()
+                    : s.id() + " [" + s.lo() + "," + s.hi() + ") @" + s.node());
+        }
+        return out;
+    }
+
     private static int indexOf(List<PlanStep> steps, PlanStep.Kind kind) {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).kind() == kind) {
