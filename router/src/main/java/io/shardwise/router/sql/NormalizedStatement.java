@@ -92,6 +92,32 @@ public final class NormalizedStatement {
         return slots[placeholder - 1];
     }
 
+    /** Which literal (1-based, in text order) placeholder {@code i} holds. */
+    public int literalNumber(int placeholder) {
+        if (!isLiteral(placeholder)) {
+            throw new IllegalArgumentException("placeholder " + placeholder + " is an application parameter");
+        }
+        int number = 0;
+        for (int i = 0; i < placeholder; i++) {
+            if (!(slots[i] instanceof ApplicationParameter)) {
+                number++;
+            }
+        }
+        return number;
+    }
+
+    /** The literal values in text order (a new array). */
+    public Object[] literalValues() {
+        Object[] values = new Object[literalCount];
+        int j = 0;
+        for (int i = 0; i < placeholderCount && slots != null; i++) {
+            if (!(slots[i] instanceof ApplicationParameter)) {
+                values[j++] = slots[i];
+            }
+        }
+        return values;
+    }
+
     /** The application's parameter index (1-based) placeholder {@code i} stands for. */
     public int applicationParameter(int placeholder) {
         checkIndex(placeholder);

@@ -101,6 +101,9 @@ class SqlNormalizerTest {
         assertThat(n.applicationParameter(3)).isEqualTo(2);
         assertThat(n.literal(4)).isEqualTo("x");
         assertThat(n.applicationParameter(5)).isEqualTo(3);
+        assertThat(n.literalNumber(2)).isEqualTo(1);
+        assertThat(n.literalNumber(4)).isEqualTo(2);
+        assertThat(n.literalValues()).containsExactly(5L, "x");
         ParameterSource app = index -> "app" + index;
         ParameterSource bound = n.bind(app);
         assertThat(List.of(bound.parameter(1), bound.parameter(2), bound.parameter(3), bound.parameter(4),
