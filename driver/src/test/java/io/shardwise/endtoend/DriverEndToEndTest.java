@@ -316,4 +316,30 @@ class DriverEndToEndTest {
             assertThatThrownBy(() -> s.execute("SET SCHEMA x")).isInstanceOf(java.sql.SQLFeatureNotSupportedException.class);
         }
     }
+
+    @Test
+    void aHintForcesTheNodeAndCrossGroupJoinsWithoutTheKeyAreRefused() throws SQLException {
+        H2Cluster cluster = cluster(2).with("table.other.shard-key", "id");
+        try (Connection c = dataSource(cluster.settings).getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kv (id BIGINT PRIMARY KEY, v VARCHAR(20))");
+            s.execute("CREATE TABLE other (id BIGINT PRIMARY KEY, w VARCHAR(20))");
+            s.executeUpdate("/*+ shardwise node=n2 */ INSERT INTO kv (id, v) VALUES (5, 'forced')");
+            assertThat(cluster.count(2, "kv")).isEqualTo(1);
+            assertThat(cluster.count(1, "kv")).isZero();
+            assertThatThrownBy(() -> s.executeQuery("SELECT k.v, o.w FROM kv k JOIN other o ON o.id = k.id"))
+                    .isInstanceOf(SQLException.class);
+        }
+    }
+
+    @Test
+    void aShardKeyColumnMissingFromAnExistingTableIsReportedAtConnect() throws SQLException {
+        H2Cluster cluster = cluster(2);
+        for (int node = 1; node <= 2; node++) {
+            try (Connection c = cluster.direct(node); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE kv (ident BIGINT PRIMARY KEY, v VARCHAR(20))");
+            }
+        }
+        assertThatThrownBy(() -> dataSource(cluster.settings).getConnection()).isInstanceOf(SQLException.class)
+                .hasMessageContaining("kv").hasMessageContaining("id");
+    }
 }
