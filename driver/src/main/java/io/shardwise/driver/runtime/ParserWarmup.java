@@ -6,6 +6,7 @@ package io.shardwise.driver.runtime;
  */
 public final class ParserWarmup {
     private static volatile Thread thread;
+    private static volatile boolean completed;
 
     private ParserWarmup() {
     }
@@ -17,6 +18,7 @@ public final class ParserWarmup {
         Thread t = new Thread(() -> {
             try {
                 warmUp.run();
+                completed = true;
             } catch (RuntimeException | LinkageError e) {
                 // A failed warm-up only costs the first statement its latency; the real parse reports errors.
             }
@@ -24,6 +26,11 @@ public final class ParserWarmup {
         t.setDaemon(true);
         thread = t;
         t.start();
+    }
+
+    /** Whether a warm-up ran to its end without failing. */
+    public static boolean completed() {
+        return completed;
     }
 
     /** Waits until the warm-up has finished. */
