@@ -85,7 +85,7 @@ public final class Profiler {
         if (groupId < current.length && current[groupId] != null) {
             throw new IllegalArgumentException("group " + groupId + " is already registered as " + current[groupId].name());
         }
-        install(new GroupRecorder(groupId, name, space, config.recorder()), new GroupHistory(config.historyBuckets()));
+        install(new GroupRecorder(groupId, name, space, config.recorder()), new GroupHistory(config.historyBuckets(), config.stepBuckets()));
     }
 
     private void install(GroupRecorder recorder, GroupHistory history) {
@@ -344,7 +344,7 @@ public final class Profiler {
                         ? new GroupRecorder(g.groupId(), g.name(), g.space(), config.recorder(), g.segmentation(),
                                 g.smoothedResidual())
                         : new GroupRecorder(g.groupId(), g.name(), g.space(), config.recorder());
-                GroupHistory h = new GroupHistory(config.historyBuckets());
+                GroupHistory h = new GroupHistory(config.historyBuckets(), config.stepBuckets());
                 for (BucketStats b : g.history()) {
                     h.add(b);
                 }

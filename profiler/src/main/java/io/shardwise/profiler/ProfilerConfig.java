@@ -6,7 +6,8 @@ import io.shardwise.profiler.record.RecorderSettings;
 import java.time.Duration;
 
 /**
- * Everything the profiler can be tuned with. Defaults: 10 s buckets, a 2-day history, 5-minute forecast steps
+ * Everything the profiler can be tuned with. Defaults: 10 s buckets, a 3-day history (Holt-Winters needs two
+ * seasons to start and a backtest after them), 5-minute forecast steps
  * (30 buckets), a 1-hour horizon (12 steps), season detected (up to 1 day), 48 backtest origins, target
  * imbalance 1.2.
  *
@@ -36,7 +37,7 @@ public record ProfilerConfig(Duration bucket, Duration history, int stepBuckets,
     }
 
     public static ProfilerConfig defaults() {
-        return new ProfilerConfig(Duration.ofSeconds(10), Duration.ofDays(2), 30, 12, 0, 288, 48, 16, 5, 16,
+        return new ProfilerConfig(Duration.ofSeconds(10), Duration.ofDays(3), 30, 12, 0, 288, 48, 16, 5, 16,
                 RecorderSettings.defaults(), PlannerSettings.defaults());
     }
 

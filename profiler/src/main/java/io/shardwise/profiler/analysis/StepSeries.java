@@ -9,8 +9,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Groups a history of buckets into forecast steps of {@code stepBuckets} consecutive buckets (aligned on bucket
- * numbers, so a step always covers the same wall-clock interval), keeping only complete steps, and builds series
- * of any quantity over them.
+ * numbers, so a step always covers the same wall-clock interval), keeping only complete steps (a compacted entry
+ * covers a whole step by itself), and builds series of any quantity over them.
  */
 public final class StepSeries {
     private final List<List<BucketStats>> steps = new ArrayList<>();
@@ -21,22 +21,25 @@ public final class StepSeries {
         this.stepBuckets = stepBuckets;
         List<BucketStats> current = new ArrayList<>();
         long currentStep = Long.MIN_VALUE;
+        int covered = 0;
         long end = -1;
         for (BucketStats b : history) {
             long step = Math.floorDiv(b.bucket(), stepBuckets);
             if (step != currentStep) {
-                if (current.size() == stepBuckets) {
+                if (covered == stepBuckets) {
                     steps.add(current);
                 }
                 current = new ArrayList<>();
                 currentStep = step;
+                covered = 0;
             }
             current.add(b);
-            if (current.size() == stepBuckets) {
-                end = b.bucket() + 1;
+            covered += b.span();
+            if (covered == stepBuckets) {
+                end = b.bucket() + b.span();
             }
         }
-        if (current.size() == stepBuckets) {
+        if (covered == stepBuckets) {
             steps.add(current);
         }
         lastStepEndBucket = end;

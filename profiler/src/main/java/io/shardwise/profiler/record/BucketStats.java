@@ -16,6 +16,7 @@ import java.util.List;
  */
 public final class BucketStats {
     private final long bucket;
+    private final int span;
     private final Segmentation segmentation;
     private final long[] segmentReads;
     private final long[] segmentWrites;
@@ -31,10 +32,22 @@ public final class BucketStats {
     public BucketStats(long bucket, Segmentation segmentation, long[] segmentReads, long[] segmentWrites,
                        HeavyKey[] heavyKeys, CoAccessPair[] pairs, long broadcastReads, long broadcastWrites,
                        long transactions, long readLatencyNanos, long writeLatencyNanos) {
+        this(bucket, 1, segmentation, segmentReads, segmentWrites, heavyKeys, pairs, broadcastReads, broadcastWrites,
+                transactions, readLatencyNanos, writeLatencyNanos);
+    }
+
+    /** Statistics covering {@code span} consecutive buckets from {@code bucket} on (a compacted step). */
+    public BucketStats(long bucket, int span, Segmentation segmentation, long[] segmentReads, long[] segmentWrites,
+                       HeavyKey[] heavyKeys, CoAccessPair[] pairs, long broadcastReads, long broadcastWrites,
+                       long transactions, long readLatencyNanos, long writeLatencyNanos) {
+        if (span < 1) {
+            throw new IllegalArgumentException("a bucket covers at least one bucket, got span " + span);
+        }
         if (segmentReads.length != segmentation.size() || segmentWrites.length != segmentation.size()) {
             throw new IllegalArgumentException("one read and one write count per segment expected");
         }
         this.bucket = bucket;
+        this.span = span;
         this.segmentation = segmentation;
         this.segmentReads = segmentReads.clone();
         this.segmentWrites = segmentWrites.clone();
@@ -62,8 +75,100 @@ public final class BucketStats {
                 0, 0, 0, 0, 0);
     }
 
+    /** The (first) bucket covered. */
     public long bucket() {
         return bucket;
+    }
+
+    /** How many consecutive buckets these statistics cover: 1, or a whole forecast step once compacted. */
+    public int span() {
+        return span;
+    }
+
+    /**
+     * One statistics object for consecutive buckets (a completed forecast step), so that old history costs one
+     * object per step instead of one per bucket. Segment counts are carried onto the last part's segmentation in
+     * proportion to overlap (exact when the segmentation did not change within the step); heavy keys and pairs are
+     * summed per key and the heaviest kept (twice as many keys as one part kept, since a step's heavy set moves more
+     * than one bucket's; as many pairs); everything else is summed.
+     */
+    public static BucketStats merge(List<BucketStats> parts) {
+        BucketStats first = parts.get(0);
+        BucketStats last = parts.get(parts.size() - 1);
+        Segmentation target = last.segmentation;
+        int n = target.size();
+        double[] reads = new double[n];
+        double[] writes = new double[n];
+        int span = 0;
+        long broadcastReads = 0;
+        long broadcastWrites = 0;
+        long transactions = 0;
+        long readLatency = 0;
+        long writeLatency = 0;
+        int keepKeys = 0;
+        int keepPairs = 0;
+        java.util.Map<Long, long[]> keys = new java.util.HashMap<>();
+        java.util.Map<Long, Object> values = new java.util.HashMap<>();
+        java.util.Map<java.util.List<Long>, long[]> pairSums = new java.util.HashMap<>();
+        for (BucketStats b : parts) {
+            span += b.span;
+            Segmentation seg = b.segmentation;
+            for (int i = 0; i < seg.size(); i++) {
+                if (b.segmentReads[i] == 0 && b.segmentWrites[i] == 0) {
+                    continue;
+                }
+                if (seg == target || seg.equals(target)) {
+                    reads[i] += b.segmentReads[i];
+                    writes[i] += b.segmentWrites[i];
+                    continue;
+                }
+                double width = seg.width(i);
+                for (int t = target.indexOf(seg.low(i)); t <= target.indexOf(seg.high(i)); t++) {
+                    double share = KeyRanges.overlap(seg.low(i), seg.high(i), target.low(t), target.high(t)) / width;
+                    reads[t] += b.segmentReads[i] * share;
+                    writes[t] += b.segmentWrites[i] * share;
+                }
+            }
+            for (HeavyKey k : b.heavyKeys) {
+                long[] acc = keys.computeIfAbsent(k.point(), p -> new long[4]);
+                acc[0] += k.count();
+                acc[1] += k.error();
+                acc[2] += k.reads();
+                acc[3] += k.writes();
+                if (k.value() != null) {
+                    values.putIfAbsent(k.point(), k.value());
+                }
+            }
+            for (CoAccessPair p : b.pairs) {
+                long[] acc = pairSums.computeIfAbsent(java.util.List.of(p.a(), p.b()), x -> new long[2]);
+                acc[0] += p.count();
+                acc[1] += p.error();
+            }
+            keepKeys = Math.max(keepKeys, b.heavyKeys.length);
+            keepPairs = Math.max(keepPairs, b.pairs.length);
+            broadcastReads += b.broadcastReads;
+            broadcastWrites += b.broadcastWrites;
+            transactions += b.transactions;
+            readLatency += b.readLatencyNanos;
+            writeLatency += b.writeLatencyNanos;
+        }
+        long[] r = new long[n];
+        long[] w = new long[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = Math.round(reads[i]);
+            w[i] = Math.round(writes[i]);
+        }
+        java.util.List<HeavyKey> heavy = new java.util.ArrayList<>();
+        keys.forEach((p, a) -> heavy.add(new HeavyKey(p, values.get(p), a[0], a[1], a[2], a[3])));
+        heavy.sort(HeavyKey.HEAVIEST_FIRST);
+        java.util.List<CoAccessPair> pairList = new java.util.ArrayList<>();
+        pairSums.forEach((k, a) -> pairList.add(new CoAccessPair(k.get(0), k.get(1), a[0], a[1])));
+        pairList.sort((x, y) -> x.count() != y.count() ? Long.compare(y.count(), x.count())
+                : x.a() != y.a() ? Long.compare(x.a(), y.a()) : Long.compare(x.b(), y.b()));
+        return new BucketStats(first.bucket, span, target, r, w,
+                heavy.subList(0, Math.min(2 * keepKeys, heavy.size())).toArray(new HeavyKey[0]),
+                pairList.subList(0, Math.min(keepPairs, pairList.size())).toArray(new CoAccessPair[0]),
+                broadcastReads, broadcastWrites, transactions, readLatency, writeLatency);
     }
 
     public Segmentation segmentation() {

@@ -24,7 +24,7 @@ import java.util.List;
  */
 public record ProfilerState(long bucketMillis, long openBucket, long mapVersion, List<Group> groups) {
     private static final int MAGIC = 0x53575046; // "SWPF"
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2; // 2: a bucket covers a span of buckets (compacted steps)
 
     public record Group(int groupId, String name, KeySpace space, Segmentation segmentation, double[] smoothedResidual,
                         List<BucketStats> history) {
@@ -52,6 +52,7 @@ public record ProfilerState(long bucketMillis, long openBucket, long mapVersion,
             Segmentation previous = null;
             for (BucketStats b : g.history) {
                 out.writeLong(b.bucket());
+                out.writeInt(b.span());
                 boolean same = b.segmentation().equals(previous);
                 out.writeBoolean(same);
                 if (!same) {
@@ -124,6 +125,7 @@ public record ProfilerState(long bucketMillis, long openBucket, long mapVersion,
             Segmentation previous = null;
             for (int bi = 0; bi < buckets; bi++) {
                 long bucket = in.readLong();
+                int span = size(in, 1 << 20, "buckets in one entry");
                 boolean same = in.readBoolean();
                 if (!same) {
                     previous = readSegmentation(in, space);
@@ -148,8 +150,8 @@ public record ProfilerState(long bucketMillis, long openBucket, long mapVersion,
                     pairs[i] = new CoAccessPair(in.readLong(), in.readLong(), in.readLong(), in.readLong());
                 }
                 try {
-                    history.add(new BucketStats(bucket, previous, reads, writes, keys, pairs, in.readLong(), in.readLong(),
-                            in.readLong(), in.readLong(), in.readLong()));
+                    history.add(new BucketStats(bucket, span, previous, reads, writes, keys, pairs, in.readLong(),
+                            in.readLong(), in.readLong(), in.readLong(), in.readLong()));
                 } catch (IllegalArgumentException e) {
                     throw new IOException("corrupt profiler state: " + e.getMessage(), e);
                 }
