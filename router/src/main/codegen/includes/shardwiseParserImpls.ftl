@@ -28,10 +28,9 @@ SqlNode ShardwiseQueryOrDml() :
     SqlNode stmt;
 }
 {
+    // DML first: SqlStmt looks two tokens into this rule, and a failed look into OrderedQueryOrExpr (whose
+    // expressions can start with hundreds of tokens) costs more than failed looks at INSERT/UPDATE/DELETE/MERGE.
     (
-        stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
-        [ stmt = ShardwiseLockingClause(stmt) ]
-    |
         LOOKAHEAD(2)
         stmt = ShardwiseInsertIgnore()
     |
@@ -46,6 +45,9 @@ SqlNode ShardwiseQueryOrDml() :
         [ stmt = ShardwiseReturningClause(stmt) ]
     |
         stmt = SqlMerge()
+    |
+        stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+        [ stmt = ShardwiseLockingClause(stmt) ]
     )
     {
         return stmt;
