@@ -264,16 +264,26 @@ public final class Planner {
                     returning));
         }
         TableSpec spec = catalog.sharded(table);
-        SqlNodeList columns = insert.getTargetColumnList();
-        if (columns == null || columns.isEmpty()) {
-            throw new SQLException("INSERT into sharded table " + table + " must list its columns, so that the"
-                    + " shard key " + spec.shardKey() + " can be found: INSERT INTO " + table + " (" + spec.shardKey()
-                    + ", ...) VALUES (...)", "0A000");
+        SqlNodeList listed = insert.getTargetColumnList();
+        List<String> columnNames = new ArrayList<>();
+        if (listed == null || listed.isEmpty()) {
+            // No column list: the values follow the table's own column order, as the database reports it.
+            List<String> known = columns.columns(table);
+            if (known == null) {
+                throw new SQLException("INSERT into sharded table " + table + " must list its columns, so that the"
+                        + " shard key " + spec.shardKey() + " can be found (the table's columns are unknown): INSERT"
+                        + " INTO " + table + " (" + spec.shardKey() + ", ...) VALUES (...)", "0A000");
+            }
+            columnNames.addAll(known);
+        } else {
+            for (SqlNode c : listed) {
+                SqlIdentifier id = (SqlIdentifier) c;
+                columnNames.add(id.names.get(id.names.size() - 1));
+            }
         }
         int keyIndex = -1;
-        for (int i = 0; i < columns.size(); i++) {
-            SqlIdentifier id = (SqlIdentifier) columns.get(i);
-            if (id.names.get(id.names.size() - 1).equalsIgnoreCase(spec.shardKey())) {
+        for (int i = 0; i < columnNames.size(); i++) {
+            if (columnNames.get(i).equalsIgnoreCase(spec.shardKey())) {
                 keyIndex = i;
             }
         }
@@ -295,8 +305,13 @@ public final class Planner {
         int lastEnd = -1;
         for (SqlNode rowNode : rowNodes) {
             SqlCall row = (SqlCall) rowNode;
-            if (row.operandCount() != columns.size()) {
-                throw new SQLSyntaxErrorException("INSERT into " + table + " lists " + columns.size()
+            if (row.operandCount() != columnNames.size()) {
+                if (listed == null || listed.isEmpty()) {
+                    throw new SQLException("INSERT into sharded table " + table + " gives " + row.operandCount()
+                            + " values without a column list, but the table has " + columnNames.size()
+                            + " columns: list the columns", "0A000");
+                }
+                throw new SQLSyntaxErrorException("INSERT into " + table + " lists " + columnNames.size()
                         + " columns but a row has " + row.operandCount() + " values", "42601");
             }
             ValueSource key = StatementAnalyzer.valueSource(row.operand(keyIndex));

@@ -156,6 +156,7 @@ final class ScatterRewrite {
             addVisible(item);
         }
         visible = cols.size();
+        requireKnownPositions(); // the merge must know how many columns the application sees
         boolean byKey = grouped && groupedByShardKey();
         boolean mergeAggregates = aggregating && !byKey;
         ValueSource offsetValue = offset == null ? null : limitValue(offset, "OFFSET");
@@ -340,7 +341,8 @@ final class ScatterRewrite {
     private void requireKnownPositions() throws Refusal {
         if (starUnknown) {
             throw new Refusal("it selects * and " + (starProblem == null ? "the columns are unknown" : starProblem)
-                    + ", so the merge cannot tell where its sort or group columns are; list the columns");
+                    + ", so the merge cannot tell how many columns there are or where its sort and group columns"
+                    + " are; list the columns");
         }
     }
 

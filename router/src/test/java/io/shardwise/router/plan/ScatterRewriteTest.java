@@ -117,6 +117,16 @@ class ScatterRewriteTest {
         Planner blind = TestClusters.planner(spec, live);
         assertThatThrownBy(() -> blind.plan("SELECT * FROM orders ORDER BY total").route(i -> null))
                 .hasMessageContaining("list the columns");
+        assertThatThrownBy(() -> blind.plan("SELECT * FROM orders LIMIT 5").route(i -> null))
+                .hasMessageContaining("how many columns");
+        assertThat(blind.plan("SELECT * FROM orders").route(i -> null).merge()).isNull(); // plain concatenation
+    }
+
+    @Test
+    void insertWithoutAColumnListFindsTheKeyByTheTablesColumnOrder() throws SQLException {
+        Route r = planner.plan("INSERT INTO orders VALUES (?, ?, 'x', 1, 'ch', 1)").route(i -> i == 2 ? 77L : 1L);
+        assertThat(r.keyValue(i -> i == 2 ? 77L : 1L)).isEqualTo(77L);
+        assertThatThrownBy(() -> planner.plan("INSERT INTO orders VALUES (1, 2)")).hasMessageContaining("list the columns");
     }
 
     @Test
