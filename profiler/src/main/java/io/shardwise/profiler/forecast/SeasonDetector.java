@@ -2,9 +2,9 @@ package io.shardwise.profiler.forecast;
 
 /**
  * Finds a series' season length from its autocorrelation: the series is detrended (least-squares line), the
- * autocorrelation of every lag in {@code [minPeriod, n/2]} is computed, and if the highest local peak reaches
- * {@code threshold}, the shortest lag whose peak comes within 90% of it is the period (multiples of the period
- * correlate about as well).
+ * autocorrelation of every lag in {@code [minPeriod, n/2]} is computed, and among the peaks after it first falls
+ * below zero, if the highest reaches {@code threshold}, the shortest lag whose peak comes within 90% of it is the
+ * period (multiples of the period correlate about as well).
  */
 public final class SeasonDetector {
     private SeasonDetector() {
@@ -13,7 +13,8 @@ public final class SeasonDetector {
     /** The detected period, or 0 when there is no clear season. */
     public static int detect(double[] y, int minPeriod, int maxPeriod, double threshold) {
         int n = y.length;
-        int hi = Math.min(maxPeriod, n / 2);
+        // look a little past maxPeriod, so that a season of exactly maxPeriod is still seen as a peak
+        int hi = Math.min(maxPeriod + Math.max(2, maxPeriod / 20), n / 2);
         if (n < 8 || hi < minPeriod) {
             return 0;
         }
@@ -35,8 +36,14 @@ public final class SeasonDetector {
             // shift the peak of a smooth season a little short of the true period
             acf[lag] = (sum / (n - lag)) / (var / n);
         }
+        // a smooth series correlates with itself at short lags whatever its season: only peaks after the
+        // autocorrelation first falls below zero (a quarter period for a sine) can be seasons
+        int from = Math.max(2, minPeriod);
+        while (from <= hi && acf[from] > 0) {
+            from++;
+        }
         double top = threshold;
-        for (int lag = Math.max(2, minPeriod); lag <= hi; lag++) {
+        for (int lag = from; lag <= hi; lag++) {
             if (isPeak(acf, lag) && acf[lag] > top) {
                 top = acf[lag];
             }
@@ -45,7 +52,7 @@ public final class SeasonDetector {
             return 0;
         }
         // multiples of the period peak as high: the first peak close to the highest one is the period
-        for (int lag = Math.max(2, minPeriod); lag <= hi; lag++) {
+        for (int lag = from; lag <= hi; lag++) {
             if (isPeak(acf, lag) && acf[lag] >= 0.9 * top) {
                 return refine(y, lag, Math.max(2, minPeriod), hi);
             }
