@@ -41,11 +41,13 @@ final class NodeSources {
 
     private static final class SortedMerge implements RowSource {
         private final List<NodeCursor> cursors;
+        private final Comparator<Object[]> order;
         private final PriorityQueue<NodeCursor> heads;
         private boolean started;
 
         SortedMerge(List<NodeCursor> cursors, Comparator<Object[]> order) {
             this.cursors = cursors;
+            this.order = order;
             // Ties go to the lower node index, so the merged order is deterministic.
             Comparator<NodeCursor> byHead = (a, b) -> {
                 int c = order.compare(a.row(), b.row());
@@ -70,6 +72,17 @@ final class NodeSources {
             }
             Object[] row = top.row();
             if (top.advance()) {
+                if (order.compare(row, top.row()) > 0) {
+                    // The node sorted differently from how we compare: merging on would interleave the nodes'
+                    // rows in a wrong order without anyone noticing. Typical cause: a linguistic or
+                    // case-insensitive collation on the node (PostgreSQL en_US, MySQL *_ci).
+                    throw new SQLException("cannot merge the nodes' sorted results: node #" + (top.nodeIndex + 1)
+                            + " returned its rows in an order that differs from Shardwise's comparison (strings by"
+                            + " code point, numbers by value, NULLs where the ORDER BY puts them), typically because"
+                            + " of the node's collation. Sort strings with a binary collation (e.g. COLLATE \"C\" on"
+                            + " PostgreSQL, a *_bin collation on MySQL/MariaDB), or pin the query to one node.",
+                            "0A000");
+                }
                 heads.add(top);
             }
             return row;

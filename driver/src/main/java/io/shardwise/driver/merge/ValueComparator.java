@@ -69,7 +69,10 @@ public final class ValueComparator implements Comparator<Object> {
             return Long.compare(a.longValue(), b.longValue());
         }
         if (isFloating(a) && isFloating(b)) {
-            return Double.compare(a.doubleValue(), b.doubleValue());
+            double x = a.doubleValue();
+            double y = b.doubleValue();
+            // -0.0 equals 0.0 in SQL; NaN sorts after every number (H2 and PostgreSQL agree).
+            return x == y ? 0 : Double.compare(x, y);
         }
         if (isFloating(a) && !Double.isFinite(a.doubleValue())) {
             return Double.isNaN(a.doubleValue()) || a.doubleValue() > 0 ? 1 : -1;

@@ -256,4 +256,17 @@ class ResultSetMergerTest {
             assertThat(rs.isClosed()).isTrue();
         }
     }
+
+    @Test
+    void aNodeSortedDifferentlyFailsTheQueryInsteadOfMergingWrongly() throws SQLException {
+        // As if a node's collation sorted strings differently from the merge: here the node sorts descending.
+        ResultSet merged = SPLITS.get(3).merged("SELECT s, id FROM t WHERE s IS NOT NULL ORDER BY s DESC, id",
+                SpecBuilder.visible(2).asc(0).asc(1).build());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> {
+            while (merged.next()) {
+                merged.getString(1);
+            }
+        }).isInstanceOf(SQLException.class).hasMessageContaining("collation").hasMessageContaining("COLLATE");
+        merged.close();
+    }
 }

@@ -30,6 +30,8 @@ class ValueComparatorTest {
         assertThat(cmp.compare(Double.POSITIVE_INFINITY, new BigDecimal("1e400"))).isPositive();
         assertThat(cmp.compare(new BigDecimal("-1e400"), Double.NEGATIVE_INFINITY)).isPositive();
         assertThat(cmp.compare((short) 3, (byte) 4)).isNegative();
+        assertThat(cmp.compare(-0.0d, 0.0d)).isZero();
+        assertThat(cmp.compare(Double.NaN, Double.POSITIVE_INFINITY)).isPositive();
     }
 
     @Test
