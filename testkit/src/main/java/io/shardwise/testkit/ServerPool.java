@@ -54,6 +54,26 @@ final class ServerPool<S extends BackendServer> {
         return startMany(1000 + TestkitRuntime.nextDedicatedIndex(), 1).get(0);
     }
 
+    /**
+     * A start can fail for a reason that does not repeat (seen here: mariadb-install-db aborting with "Unknown table
+     * mysql.tmp_proxies_priv" on a loaded machine), so one failed start is retried in a fresh directory on a fresh
+     * port; a second failure is reported with both causes.
+     */
+    private S startWithOneRetry(Path root, int index) {
+        try {
+            return factory.start(root, index);
+        } catch (RuntimeException first) {
+            System.err.println("[shardwise-testkit] " + kind.displayName() + " #" + index + " failed to start, retrying once: "
+                    + first);
+            try {
+                return factory.start(root, index + 500);
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw second;
+            }
+        }
+    }
+
     private List<S> startMany(int firstIndex, int count) {
         Path root = TestkitRuntime.root();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(count, 3), r -> {
@@ -67,7 +87,7 @@ final class ServerPool<S extends BackendServer> {
             for (int i = 0; i < count; i++) {
                 int index = firstIndex + i;
                 starts.add(pool.submit(() -> {
-                    S s = factory.start(root, index);
+                    S s = startWithOneRetry(root, index);
                     TestkitRuntime.register(s);
                     return s;
                 }));

@@ -2,6 +2,10 @@ package io.shardwise.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +22,10 @@ import java.util.stream.Stream;
 final class TestkitRuntime {
     private static final List<BackendServer> SERVERS = new ArrayList<>();
     private static final AtomicInteger DEDICATED = new AtomicInteger();
+    private static final String PREFIX = "shardwise-testkit-";
+    private static final String LOCK_FILE = ".owner.lock";
     private static Path root;
+    private static FileLock ownerLock;
 
     private TestkitRuntime() {
     }
@@ -26,13 +33,48 @@ final class TestkitRuntime {
     static synchronized Path root() {
         if (root == null) {
             try {
-                root = Files.createTempDirectory("shardwise-testkit-");
+                root = Files.createTempDirectory(PREFIX);
+                // Held for the life of this JVM: a directory whose lock can be taken belongs to a dead JVM.
+                ownerLock = FileChannel.open(root.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE).lock();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot create the testkit's temporary directory", e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(TestkitRuntime::stopAll, "testkit-shutdown"));
+            sweepAbandoned(root.getParent());
         }
         return root;
+    }
+
+    /**
+     * Deletes the directories of testkit JVMs that died without cleaning up (killed, or their shutdown hook cut
+     * short): those whose owner lock nobody holds any more. A live JVM's directory is never touched.
+     */
+    private static void sweepAbandoned(Path tmp) {
+        try (Stream<Path> dirs = Files.list(tmp)) {
+            dirs.filter(d -> d.getFileName().toString().startsWith(PREFIX) && !d.equals(root)).forEach(d -> {
+                Path lock = d.resolve(LOCK_FILE);
+                if (!Files.exists(lock)) {
+                    // Half-deleted by a shutdown cut short (the lock file goes early), or made by an older testkit:
+                    // nobody owns it once it is old enough that no test JVM can still be running in it.
+                    if (olderThanMinutes(d, 30)) {
+                        deleteTree(d);
+                    }
+                    return;
+                }
+                try (FileChannel ch = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+                    FileLock l = ch.tryLock();
+                    if (l != null) {
+                        l.release();
+                        deleteTree(d);
+                    }
+                } catch (IOException | OverlappingFileLockException e) {
+                    // held or unreadable: leave it
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("[shardwise-testkit] could not sweep " + tmp + ": " + e);
+        }
     }
 
     static synchronized void register(BackendServer server) {
@@ -68,6 +110,14 @@ final class TestkitRuntime {
             }
         }
         deleteTree(root);
+    }
+
+    private static boolean olderThanMinutes(Path p, long minutes) {
+        try {
+            return Files.getLastModifiedTime(p).toMillis() < System.currentTimeMillis() - minutes * 60_000;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static void deleteTree(Path dir) {

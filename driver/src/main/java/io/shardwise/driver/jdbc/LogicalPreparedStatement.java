@@ -84,7 +84,10 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
             return false;
         }
         params.checkAllSet();
-        return run(plan, plan.route(params), params);
+        Route route = plan.route(params);
+        boolean result = run(plan, route, params);
+        afterDdl(plan, route);
+        return result;
     }
 
     private boolean executeAdmin() throws SQLException {
@@ -126,7 +129,7 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
             return rewritten(c, ns);
         }
         PreparedStatement ps = byNode.get(ns.node());
-        if (ps == null) {
+        if (ps == null || ps.isClosed()) { // closed: the node's connection was lost and replaced
             ps = keys.prepare(c, sql);
             applyOptions(ps);
             byNode.put(ns.node(), ps);

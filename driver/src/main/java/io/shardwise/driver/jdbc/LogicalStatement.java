@@ -1,8 +1,10 @@
 package io.shardwise.driver.jdbc;
 
 import io.shardwise.driver.admin.AdminCommands;
+import io.shardwise.driver.execution.NodeErrors;
 import io.shardwise.driver.execution.NodeTasks;
 import io.shardwise.driver.execution.ResultMerging;
+import io.shardwise.driver.keys.DdlKeyStrides;
 import io.shardwise.driver.merge.InMemoryResultSet;
 import io.shardwise.driver.runtime.ClusterRuntime;
 import io.shardwise.router.plan.NodeStatement;
@@ -163,7 +165,17 @@ public class LogicalStatement implements Statement {
         StatementPlan plan = runtime.plan(sql);
         checkExecutable(plan);
         keys = request;
-        return run(plan, plan.route(ParameterSource.NONE_BOUND), ParameterSource.NONE_BOUND);
+        Route route = plan.route(ParameterSource.NONE_BOUND);
+        boolean result = run(plan, route, ParameterSource.NONE_BOUND);
+        afterDdl(plan, route);
+        return result;
+    }
+
+    /** A CREATE TABLE's generated keys go on each node's key stride (docs/backends.md); other statements: nothing. */
+    final void afterDdl(StatementPlan plan, Route route) throws SQLException {
+        if (plan.kind() == StatementKind.DDL) {
+            DdlKeyStrides.afterDdl(runtime.spec(), route, node -> conn.nodes().get(node, true));
+        }
     }
 
     /**
@@ -222,8 +234,15 @@ public class LogicalStatement implements Statement {
         long start = System.nanoTime();
         if (n == 1) {
             NodeStatement ns = list.get(0);
-            Statement s = nodeStatement(ns, route.write());
-            if (runOne(s, textToRun(ns))) {
+            Statement s;
+            boolean resultSet;
+            try {
+                s = nodeStatement(ns, route.write());
+                resultSet = runOne(s, textToRun(ns));
+            } catch (SQLException e) {
+                throw NodeErrors.named(ns.node(), e);
+            }
+            if (resultSet) {
                 current = GeneratedJdbc.ownedResultSet(s.getResultSet(), this);
             } else {
                 updateCount = s.getUpdateCount();
@@ -234,7 +253,11 @@ public class LogicalStatement implements Statement {
             String[] texts = new String[n];
             for (int i = 0; i < n; i++) {
                 NodeStatement ns = list.get(i);
-                phys[i] = nodeStatement(ns, route.write());
+                try {
+                    phys[i] = nodeStatement(ns, route.write());
+                } catch (SQLException e) {
+                    throw NodeErrors.named(ns.node(), e);
+                }
                 texts[i] = textToRun(ns);
             }
             boolean scatterRead = route.returnsResultSet();
@@ -245,7 +268,13 @@ public class LogicalStatement implements Statement {
                 }
             }
             try {
-                NodeTasks.runAll(n, i -> runOne(phys[i], texts[i]));
+                NodeTasks.runAll(n, i -> {
+                    try {
+                        runOne(phys[i], texts[i]);
+                    } catch (SQLException e) {
+                        throw NodeErrors.named(list.get(i).node(), e);
+                    }
+                });
             } finally {
                 if (scatterRead && maxRows > 0) {
                     for (Statement s : phys) {
@@ -280,7 +309,7 @@ public class LogicalStatement implements Statement {
         Connection c = conn.nodes().get(ns.node(), write);
         if (ns.params() == null) {
             Statement s = plainByNode.get(ns.node());
-            if (s == null) {
+            if (s == null || s.isClosed()) { // closed: the node's connection was lost and replaced
                 s = c.createStatement();
                 applyOptions(s);
                 plainByNode.put(ns.node(), s);

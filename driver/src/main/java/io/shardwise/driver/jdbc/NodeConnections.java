@@ -3,6 +3,7 @@ package io.shardwise.driver.jdbc;
 import io.shardwise.driver.runtime.ClusterRuntime;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -45,6 +46,16 @@ final class NodeConnections {
     /** The node's physical connection, opened on first use; {@code write} marks the node as written to. */
     Connection get(String node, boolean write) throws SQLException {
         Connection c = open.get(node);
+        if (c != null && c.isClosed()) {
+            // The pool closed it after a fatal error (the node went away). Outside a transaction on that node, take a
+            // fresh one, so the logical connection works again once the node is back; inside one, its work is lost.
+            open.remove(node);
+            if (!autoCommit && touchedInTransaction.contains(node)) {
+                throw new SQLNonTransientConnectionException("Node " + node + " lost its connection during this "
+                        + "transaction, so the transaction's work there is gone: roll back and retry", "08003");
+            }
+            c = null;
+        }
         if (c == null) {
             c = openNode(node);
         }
