@@ -55,8 +55,9 @@ final class MarkdownReport {
         for (String t : config.targets()) {
             md.append(' ').append(t).append(" ops/s |");
         }
-        md.append(" shardwise / direct | shardwise / shardingsphere | shardingsphere / direct |\n|---|---|");
-        md.append("---:|".repeat(config.targets().size())).append("---:|---:|---:|\n");
+        md.append(" shardwise / direct | shardwise / shardingsphere | shardingsphere / direct |"
+                + " shardwise / direct by p50 | by CPU/op |\n|---|---|");
+        md.append("---:|".repeat(config.targets().size())).append("---:|---:|---:|---:|---:|\n");
         for (Workload w : config.orderedWorkloads()) {
             for (StatementStyle s : config.orderedStyles()) {
                 md.append("| ").append(w.label()).append(" | ").append(s.label()).append(" |");
@@ -67,11 +68,14 @@ final class MarkdownReport {
                 }
                 md.append(' ').append(ratioText(w, s, ShardwiseTarget.NAME, DirectTarget.NAME)).append(" | ")
                         .append(ratioText(w, s, ShardwiseTarget.NAME, ShardingSphereTarget.NAME)).append(" | ")
-                        .append(ratioText(w, s, ShardingSphereTarget.NAME, DirectTarget.NAME)).append(" |\n");
+                        .append(ratioText(w, s, ShardingSphereTarget.NAME, DirectTarget.NAME)).append(" | ")
+                        .append(format(p50Ratio(w, s))).append(" | ").append(format(cpuRatio(w, s))).append(" |\n");
             }
         }
         md.append("\nRatios: median over the ").append(config.rounds())
-                .append(" rounds of the per-round throughput ratio (range in brackets).\n");
+                .append(" rounds of the per-round throughput ratio (range in brackets). The last two columns are"
+                        + " the same comparison read from quantities that the machine's load disturbs less: direct's"
+                        + " median latency / shardwise's, and direct's CPU time per operation / shardwise's.\n");
     }
 
     private void latencyTable(StringBuilder md) {
@@ -134,7 +138,8 @@ final class MarkdownReport {
         } else {
             double median = median(r);
             md.append(String.format(Locale.ROOT, "%.2f", median)).append(median >= target ? " **met**" : " **missed**")
-                    .append('\n');
+                    .append(" (by p50: ").append(format(p50Ratio(w, s))).append(", by CPU/op: ")
+                    .append(format(cpuRatio(w, s))).append(")\n");
         }
     }
 
@@ -145,6 +150,31 @@ final class MarkdownReport {
         }
         Arrays.sort(r);
         return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", median(r), r[0], r[r.length - 1]);
+    }
+
+    /** direct p50 / shardwise p50: like a throughput ratio, but robust to descheduling; NaN when not measured. */
+    double p50Ratio(Workload w, StatementStyle s) {
+        Cell sw = measured(ShardwiseTarget.NAME, w, s);
+        Cell direct = measured(DirectTarget.NAME, w, s);
+        return sw == null || direct == null ? Double.NaN
+                : (double) direct.latency.quantile(0.5) / sw.latency.quantile(0.5);
+    }
+
+    /** direct CPU/op / shardwise CPU/op; NaN when not measured. */
+    double cpuRatio(Workload w, StatementStyle s) {
+        Cell sw = measured(ShardwiseTarget.NAME, w, s);
+        Cell direct = measured(DirectTarget.NAME, w, s);
+        return sw == null || direct == null || sw.cpuMicrosPerOp() == 0 ? Double.NaN
+                : direct.cpuMicrosPerOp() / sw.cpuMicrosPerOp();
+    }
+
+    private Cell measured(String target, Workload w, StatementStyle s) {
+        Cell c = cell(target, w, s);
+        return c == null || c.failed() || c.ops == 0 ? null : c;
+    }
+
+    private static String format(double ratio) {
+        return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio);
     }
 
     /** Per-round throughput ratios numerator / denominator, for the rounds where both were measured. */

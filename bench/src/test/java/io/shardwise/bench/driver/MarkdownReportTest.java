@@ -25,7 +25,7 @@ class MarkdownReportTest {
                 "shardwise", "direct"))).isEqualTo(0.90, org.assertj.core.api.Assertions.within(1e-9));
 
         String md = report.render(MachineInfo.collect(), "cmd", 0);
-        assertThat(md).contains("PreparedStatement: shardwise / direct >= 0.85: 0.90 **met**")
+        assertThat(md).contains("PreparedStatement: shardwise / direct >= 0.85: 0.90 **met** (by p50: 1.00")
                 .contains("Statement + literals: shardwise / direct >= 0.70: 0.65 **missed**")
                 .contains("**missed** on point-select / Statement + literals (0.93)");
     }
