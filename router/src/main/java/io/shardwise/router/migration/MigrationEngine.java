@@ -209,9 +209,9 @@ public final class MigrationEngine implements AutoCloseable {
         ShardTables tables;
         /** Keys re-copied since the last full verification and not yet verified equal since. */
         final Set<KeyCodec> unverified = new LinkedHashSet<>();
-        Set<ShardVerifier.Range> unverifiedRanges = Set.of();
         boolean fullyVerified;
         int recopies;
+        long throttleMicros;
 
         Run(MigrationRecord record, ShardSlice slice) {
             this.record = record;
@@ -319,7 +319,6 @@ public final class MigrationEngine implements AutoCloseable {
     private void catchUp(Run run) throws Exception {
         long previous = Long.MAX_VALUE;
         int stalls = 0;
-        long throttleMicros = 0;
         while (true) {
             run.checkCancel();
             applyRound(run, settings.catchUpBatch());
@@ -330,10 +329,7 @@ public final class MigrationEngine implements AutoCloseable {
             }
             if (backlog >= previous) {
                 if (++stalls >= settings.stallRounds()) {
-                    throttleMicros = Math.min(settings.throttleMaxMicros(), Math.max(100, throttleMicros * 2));
-                    run.gate.throttle(TimeUnit.MICROSECONDS.toNanos(throttleMicros));
-                    LOG.info("{}: catch-up is not gaining (backlog {}), writers to the shard now pause {} us",
-                            run.record, backlog, throttleMicros);
+                    throttleHarder(run, "catch-up is not gaining (backlog " + backlog + ")");
                     stalls = 0;
                 }
             } else {
@@ -341,6 +337,13 @@ public final class MigrationEngine implements AutoCloseable {
             }
             previous = backlog;
         }
+    }
+
+    /** The convergence policy's lever: writers to the moving shard pause longer per transaction (doubling). */
+    private void throttleHarder(Run run, String why) {
+        run.throttleMicros = Math.min(settings.throttleMaxMicros(), Math.max(100, run.throttleMicros * 2));
+        run.gate.throttle(TimeUnit.MICROSECONDS.toNanos(run.throttleMicros));
+        LOG.info("{}: {}; writers to the shard now pause {} us per transaction", run.record, why, run.throttleMicros);
     }
 
     /** Reads up to {@code limit} queue records, re-copies their keys, consumes them. @return records applied */
@@ -395,28 +398,37 @@ public final class MigrationEngine implements AutoCloseable {
     }
 
     /**
-     * Verifies outside the freeze as much as possible, so the freeze itself only re-checks what changed since: a
-     * full comparison of every key range, re-compared until quiet, then an exact comparison of the keys catch-up
-     * re-copied meanwhile. Keys that were not re-copied since the full comparison did not change on either node
-     * (every write to the source leaves a queue record, and only catch-up writes the target), so their match holds.
+     * Verifies outside the freeze as much as possible, so that the freeze itself only re-checks a few keys. First a
+     * full comparison of every key range; ranges that differ (the application is still writing) are narrowed down
+     * to the keys that differ. From then on every key catch-up re-copies joins {@code unverified} and is compared
+     * exactly, again and again, until it matches. A key that matched and was not re-copied since did not change on
+     * either node (every write to the source leaves a queue record, and only catch-up writes the target), so its
+     * match holds until the flip.
+     *
+     * @return whether the shard is ready to freeze: the backlog and the unverified keys both fit the freeze budget
      */
-    private void verifyBeforeFreeze(Run run) throws Exception {
+    private boolean verifyBeforeFreeze(Run run) throws Exception {
         if (!run.fullyVerified) {
             run.unverified.clear();
             ShardVerifier.Result full = verifier.verify(run.slice, run.tables, run.source, run.target, null);
-            run.unverifiedRanges = full.mismatchedRanges();
+            if (!full.mismatchedRanges().isEmpty()) {
+                run.unverified.addAll(verifier.mismatchedKeysIn(run.slice, run.tables, run.source, run.target,
+                        full.mismatchedRanges()));
+            }
             run.fullyVerified = true;
         }
-        for (int i = 0; i < 3 && !run.unverifiedRanges.isEmpty(); i++) {
+        long budget = Math.max(1, settings.freezeBacklog());
+        for (int i = 0; i < 5; i++) {
             applyRound(run, settings.catchUpBatch());
-            run.unverifiedRanges = verifier.verify(run.slice, run.tables, run.source, run.target,
-                    run.unverifiedRanges).mismatchedRanges();
+            if (!run.unverified.isEmpty()) {
+                ShardVerifier.Result keys = verifier.verifyKeys(run.tables, run.source, run.target, run.unverified);
+                run.unverified.retainAll(keys.mismatchedKeys());
+            }
+            if (ChangeQueue.backlog(run.queue, run.record.id) <= budget && run.unverified.size() <= budget) {
+                return true;
+            }
         }
-        applyRound(run, settings.catchUpBatch());
-        if (!run.unverified.isEmpty()) {
-            ShardVerifier.Result keys = verifier.verifyKeys(run.tables, run.source, run.target, run.unverified);
-            run.unverified.retainAll(keys.mismatchedKeys());
-        }
+        return false;
     }
 
     private void cutover(Run run) throws Exception {
@@ -425,6 +437,7 @@ public final class MigrationEngine implements AutoCloseable {
         topology.markState(r.shardId, MigrationState.CUTOVER, r.to);
         persist(r);
         long waitNanos = TimeUnit.MILLISECONDS.toNanos(settings.cutoverWaitMillis());
+        int notReady = 0;
         for (int attempt = 1; ; attempt++) {
             run.checkCancel();
             if (attempt > settings.cutoverAttempts()) {
@@ -432,7 +445,18 @@ public final class MigrationEngine implements AutoCloseable {
                         + " attempts: transactions on the shard stayed open longer than migration.cutover-wait ("
                         + settings.cutoverWaitMillis() + " ms) or the backlog never fit the freeze budget");
             }
-            verifyBeforeFreeze(run);
+            catchUp(run);
+            if (!verifyBeforeFreeze(run)) {
+                // writes outpace the checks: not ready to freeze; slow the shard's writers down and try again
+                throttleHarder(run, "the backlog or the keys still to verify exceed the freeze budget");
+                notReady++;
+                if (notReady > 10L * settings.cutoverAttempts()) {
+                    throw new SQLException("shard " + r.shardId + " never became quiet enough to freeze within the"
+                            + " budget (migration.freeze-backlog = " + settings.freezeBacklog() + ")");
+                }
+                attempt--;
+                continue;
+            }
             r.cutoverAttempt();
             long frozenAt = System.nanoTime();
             if (!run.gate.freeze(waitNanos)) {
@@ -447,6 +471,7 @@ public final class MigrationEngine implements AutoCloseable {
                     backOffFrozen(run, attempt);
                     continue;
                 }
+                long lockedAt = System.nanoTime();
                 if (!drain(run)) {
                     // a write without a shard key arrived: re-copy outside the freeze, then try again
                     ShardCopier.rollbackQuietly(fence);
@@ -454,8 +479,15 @@ public final class MigrationEngine implements AutoCloseable {
                     applyRound(run, settings.catchUpBatch());
                     continue;
                 }
+                long drainedAt = System.nanoTime();
                 verifyFrozen(run);
+                long verifiedAt = System.nanoTime();
                 topology.flipOwner(r.shardId, r.from, r.to);
+                LOG.info("{}: freeze: {} ms waiting for open transactions and the fence, {} ms drain, {} ms verify,"
+                        + " {} ms flip", r, TimeUnit.NANOSECONDS.toMillis(lockedAt - frozenAt),
+                        TimeUnit.NANOSECONDS.toMillis(drainedAt - lockedAt),
+                        TimeUnit.NANOSECONDS.toMillis(verifiedAt - drainedAt),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - verifiedAt));
                 flipped = true;
                 listener.flipped(r);
                 run.gate.migration(null);
@@ -521,14 +553,10 @@ public final class MigrationEngine implements AutoCloseable {
     }
 
     private void verifyFrozen(Run run) throws Exception {
-        List<String> problems = new ArrayList<>();
-        if (!run.unverified.isEmpty()) {
-            problems.addAll(verifier.verifyKeys(run.tables, run.source, run.target, run.unverified).mismatches());
+        if (run.unverified.isEmpty()) {
+            return;
         }
-        if (!run.unverifiedRanges.isEmpty()) {
-            problems.addAll(verifier.verify(run.slice, run.tables, run.source, run.target, run.unverifiedRanges)
-                    .mismatches());
-        }
+        List<String> problems = verifier.verifyKeys(run.tables, run.source, run.target, run.unverified).mismatches();
         if (!problems.isEmpty()) {
             throw new SQLException("verification before the flip failed, the source stays the owner: "
                     + String.join("; ", problems.subList(0, Math.min(5, problems.size()))));

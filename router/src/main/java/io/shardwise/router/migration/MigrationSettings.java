@@ -35,7 +35,7 @@ public record MigrationSettings(
         int maxShardRecopies) {
 
     public static final MigrationSettings DEFAULTS =
-            new MigrationSettings(500, 0, 2000, 500, 20, 200, 3, 50_000, 5000, 16, 2000, 3);
+            new MigrationSettings(500, 0, 2000, 500, 20, 100, 3, 50_000, 5000, 16, 2000, 3);
 
     /** The user-facing keys, for the driver's configuration check. */
     public static final Set<String> KEYS = Set.of(

@@ -113,6 +113,39 @@ public final class ShardVerifier {
         return new Result(sourceRows, targetRows, 0, 0, mismatches, Set.of(), bad);
     }
 
+    /**
+     * The keys whose rows differ between source and target within the given key ranges: a range-level mismatch
+     * narrowed down to keys, so that only those keys need comparing again later (and under the cutover's freeze).
+     */
+    public Set<KeyCodec> mismatchedKeysIn(ShardSlice slice, ShardTables tables, Connection source, Connection target,
+                                         Set<Range> ranges) throws SQLException {
+        Set<KeyCodec> keys = new java.util.LinkedHashSet<>();
+        for (ShardTables.Pair pair : tables.pairs()) {
+            Set<Integer> wanted = new TreeSet<>();
+            for (Range r : ranges) {
+                if (r.table().equals(pair.table().name())) {
+                    wanted.add(r.bucket());
+                }
+            }
+            if (wanted.isEmpty()) {
+                continue;
+            }
+            for (Connection c : new Connection[] {source, target}) {
+                ShardTableSql sql = c == source ? pair.onSource() : pair.onTarget();
+                boolean auto = c.getAutoCommit();
+                c.setAutoCommit(true);
+                try {
+                    sql.forEachKeyBatch(c, batchKeys,
+                            k -> wanted.contains(slice.bucketOf(slice.keyPoints().point(k), buckets)),
+                            batch -> batch.forEach(k -> keys.add(KeyCodec.of(k))));
+                } finally {
+                    ShardCopier.restore(c, auto);
+                }
+            }
+        }
+        return verifyKeys(tables, source, target, keys).mismatchedKeys();
+    }
+
     /** The digest of the shard's rows on one node alone (SHARDWISE VERIFY SHARD on a shard that is not moving). */
     public RowDigest digestAll(ShardSlice slice, List<ShardTableSql> tables, Connection c) throws SQLException {
         RowDigest total = new RowDigest();
