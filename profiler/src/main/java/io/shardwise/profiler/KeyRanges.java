@@ -2,6 +2,8 @@ package io.shardwise.profiler;
 
 /** Arithmetic on inclusive ranges of key points that neither overflows nor loses single points to rounding. */
 public final class KeyRanges {
+    private static final double TWO_63 = 9.223372036854775808E18;
+
     private KeyRanges() {
     }
 
@@ -34,10 +36,11 @@ public final class KeyRanges {
         if (offset > w - 1) {
             offset = w - 1;
         }
-        // lo + offset without overflow: offset < width fits as unsigned
-        long off = offset >= 9.2e18 ? Long.MAX_VALUE : (long) offset;
+        // offset < width <= 2^64: convert it as an unsigned long; lo + off is then exact modulo 2^64, and the true
+        // sum lies in [lo, hiInclusive], so the wrapped result is the point itself (a range spanning all longs works)
+        long off = offset >= TWO_63 ? ((long) (offset - TWO_63)) ^ Long.MIN_VALUE : (long) offset;
         long p = lo + off;
-        return p < lo ? hiInclusive : Math.min(p, hiInclusive);
+        return p < lo || p > hiInclusive ? hiInclusive : p;
     }
 
     /** A half-open end {@code hi} as an inclusive end; {@code Long.MAX_VALUE} stands for "to the end" and is kept. */
