@@ -504,6 +504,16 @@ class LogicalConnectionTest {
     }
 
     @Test
+    void sqlTakingMethodsAreRefusedOnAPreparedStatement() throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(SELECT)) {
+            assertThatThrownBy(() -> ps.execute(DELETE_ALL)).hasMessageContaining("PreparedStatement");
+            assertThatThrownBy(() -> ps.executeUpdate(DELETE_ALL, Statement.RETURN_GENERATED_KEYS))
+                    .hasMessageContaining("PreparedStatement");
+            assertThatThrownBy(() -> ps.executeQuery(SELECT)).hasMessageContaining("PreparedStatement");
+        }
+    }
+
+    @Test
     void unsupportedFeaturesAreRefusedClearly() throws SQLException {
         assertThatThrownBy(() -> conn.prepareCall("{call p()}")).isInstanceOf(SQLFeatureNotSupportedException.class);
         Statement s = conn.createStatement(ResultSet.TYPE_SCROLL_INSENSITIVE, ResultSet.CONCUR_UPDATABLE);
