@@ -18,10 +18,9 @@ public final class SqlMySqlValuesCall {
             null, OperandTypes.ANY, SqlFunctionCategory.SYSTEM) {
         @Override
         public void unparse(SqlWriter writer, SqlCall call, int leftPrec, int rightPrec) {
-            writer.keyword("VALUES");
-            SqlWriter.Frame frame = writer.startList("(", ")");
+            SqlWriter.Frame frame = writer.startFunCall("VALUES");
             call.operand(0).unparse(writer, 0, 0);
-            writer.endList(frame);
+            writer.endFunCall(frame);
         }
     };
 

@@ -157,6 +157,10 @@ class ShardwiseSqlParserTest {
         org.apache.calcite.sql.SqlCall plus = (org.apache.calcite.sql.SqlCall) u.sourceExpressions().get(0);
         assertThat(SqlMySqlValuesCall.isValuesCall(plus.operand(1))).isTrue();
         assertThat(u.insert().getSource().getKind()).isEqualTo(SqlKind.VALUES);
+        SqlUpsert direct = (SqlUpsert) ShardwiseSqlParser.parse("INSERT INTO t (id, n) VALUES (1, 2)"
+                + " ON DUPLICATE KEY UPDATE n = VALUES(n), m = VALUES(m) * 2", SqlDialectKind.MYSQL);
+        assertThat(SqlMySqlValuesCall.isValuesCall(direct.sourceExpressions().get(0))).isTrue();
+        assertThat(direct.toString()).contains("`n` = VALUES(`n`)");
     }
 
     @Test
