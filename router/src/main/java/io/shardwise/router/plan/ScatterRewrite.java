@@ -218,7 +218,7 @@ final class ScatterRewrite {
                         lock.waitPolicy());
         SqlString printed = statement.toSqlString(c -> c.withDialect(NodeSqlDialects.of(dialect))
                 .withQuoteAllIdentifiers(false));
-        String nodeSql = printed.getSql();
+        String nodeSql = dropAsymmetric(printed.getSql());
         int[] order = printed.getDynamicParameters() == null ? new int[0]
                 : printed.getDynamicParameters().stream().mapToInt(Integer::intValue).toArray();
 
@@ -265,6 +265,29 @@ final class ScatterRewrite {
             }
             return n;
         }
+    }
+
+    /**
+     * Calcite prints every BETWEEN as {@code BETWEEN ASYMMETRIC} (the default meaning). MySQL does not know the word;
+     * dropping it changes nothing anywhere. Token-aware, so a string literal is never touched.
+     */
+    static String dropAsymmetric(String sql) {
+        SqlTokens t = new SqlTokens(sql, false);
+        StringBuilder out = null;
+        int copied = 0;
+        boolean afterBetween = false;
+        while (t.next()) {
+            if (afterBetween && t.isWord("ASYMMETRIC")) {
+                out = out == null ? new StringBuilder(sql.length()) : out;
+                out.append(sql, copied, t.start());
+                copied = t.end();
+                while (copied < sql.length() && sql.charAt(copied) == ' ') {
+                    copied++;
+                }
+            }
+            afterBetween = t.isWord("BETWEEN");
+        }
+        return out == null ? sql : out.append(sql, copied, sql.length()).toString();
     }
 
     // ---- select list ----
