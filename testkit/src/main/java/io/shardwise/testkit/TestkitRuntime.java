@@ -16,8 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * What the testkit owns for the life of the JVM: one temporary directory for every server's files and the list of
- * servers to stop. One shutdown hook stops them all (in parallel) and deletes the directory, so a test run leaves
- * no server process and no files behind, even when a test forgets to clean up.
+ * servers to stop. One shutdown hook kills them all (in parallel; their data is disposable) and deletes the
+ * directory, so a test run leaves no server process and no files behind, even when a test forgets to clean up.
  */
 final class TestkitRuntime {
     private static final List<BackendServer> SERVERS = new ArrayList<>();
@@ -94,7 +94,7 @@ final class TestkitRuntime {
         for (BackendServer s : servers) {
             Thread t = new Thread(() -> {
                 try {
-                    s.stop();
+                    s.kill();
                 } catch (RuntimeException e) {
                     System.err.println("[shardwise-testkit] could not stop " + s + ": " + e);
                 }
@@ -104,7 +104,7 @@ final class TestkitRuntime {
         }
         for (Thread t : stoppers) {
             try {
-                t.join(30_000);
+                t.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
