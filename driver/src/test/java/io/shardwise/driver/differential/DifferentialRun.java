@@ -45,13 +45,16 @@ final class DifferentialRun {
 
     /** A plain H2 database with the workload's tables: the answer key. */
     static Target reference(String runId) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:h2:mem:" + runId + "-reference");
-        try (Statement st = c.createStatement()) {
-            for (String t : Schema.TABLES) {
-                st.execute(Schema.createTable(t));
-            }
+        return reference(new JdbcTarget("plain H2",
+                DriverManager.getConnection("jdbc:h2:mem:" + runId + "-reference")));
+    }
+
+    /** The answer key: one database with the workload's tables. */
+    static Target reference(JdbcTarget database) throws SQLException {
+        for (String t : Schema.TABLES) {
+            database.execute(Schema.createTable(t));
         }
-        return new JdbcTarget("plain H2", c);
+        return database;
     }
 
     void run(Target reference, Target target) throws SQLException {

@@ -40,6 +40,10 @@ final class JdbcTarget implements Target {
         return Outcome.updated(statement.executeUpdate(op.sql()));
     }
 
+    void execute(String sql) throws SQLException {
+        statement.execute(sql);
+    }
+
     @Override
     public void close() throws SQLException {
         statement.close();

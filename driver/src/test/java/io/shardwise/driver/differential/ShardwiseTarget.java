@@ -20,17 +20,42 @@ final class ShardwiseTarget implements Target {
     private final JdbcTarget jdbc;
 
     ShardwiseTarget(String runId, int nodeCount) throws SQLException {
-        this.nodeCount = nodeCount;
+        this(h2Nodes(runId, nodeCount));
+    }
+
+    /** A node: its JDBC URL and credentials (null for none). */
+    record Node(String url, String user, String password) {
+        Connection connect() throws SQLException {
+            return user == null ? DriverManager.getConnection(url) : DriverManager.getConnection(url, user, password);
+        }
+    }
+
+    private static List<Node> h2Nodes(String runId, int nodeCount) {
+        List<Node> nodes = new ArrayList<>();
+        for (int i = 1; i <= nodeCount; i++) {
+            nodes.add(new Node("jdbc:h2:mem:" + runId + "-shardwise-n" + i, null, null));
+        }
+        return nodes;
+    }
+
+    ShardwiseTarget(List<Node> nodes) throws SQLException {
+        this.nodeCount = nodes.size();
         Properties config = new Properties();
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= nodeCount; i++) {
             String name = "n" + i;
             names.add(name);
-            String url = "jdbc:h2:mem:" + runId + "-shardwise-" + name;
-            config.setProperty("node." + name + ".url", url);
+            Node node = nodes.get(i - 1);
+            config.setProperty("node." + name + ".url", node.url());
+            if (node.user() != null) {
+                config.setProperty("node." + name + ".user", node.user());
+            }
+            if (node.password() != null) {
+                config.setProperty("node." + name + ".password", node.password());
+            }
             // The driver checks at connect time that the shard-key columns exist, so the tables come first; this
-            // connection also keeps the in-memory database alive for the whole run.
-            Connection c = DriverManager.getConnection(url);
+            // connection also keeps an in-memory database alive for the whole run.
+            Connection c = node.connect();
             try (Statement st = c.createStatement()) {
                 for (String t : Schema.TABLES) {
                     st.execute(Schema.createTable(t));
@@ -45,7 +70,8 @@ final class ShardwiseTarget implements Target {
         config.setProperty("table." + Schema.RANGE_TABLE + ".shard-key", "id");
         config.setProperty("group." + Schema.RANGE_TABLE + ".strategy", "range");
         config.setProperty("group." + Schema.RANGE_TABLE + ".split-points", Schema.splitPoints());
-        this.jdbc = new JdbcTarget("the Shardwise driver over " + nodeCount + " H2 nodes",
+        String product = keepAlive.get(0).getMetaData().getDatabaseProductName();
+        this.jdbc = new JdbcTarget("the Shardwise driver over " + nodeCount + " " + product + " nodes",
                 DriverManager.getConnection("jdbc:shardwise:", config));
     }
 

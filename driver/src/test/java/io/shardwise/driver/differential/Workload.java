@@ -314,7 +314,6 @@ final class Workload {
             new Agg("MIN(opened)", AggregateKind.MIN, "opened"),
             new Agg("MAX(amount)", AggregateKind.MAX, "amount"),
             new Agg("MIN(ratio)", AggregateKind.MIN, "ratio"),
-            new Agg("MAX(flag)", AggregateKind.MAX, "flag"),
             new Agg("AVG(n)", AggregateKind.AVG, "n"),
             new Agg("AVG(big)", AggregateKind.AVG, "big"),
             new Agg("AVG(amount)", AggregateKind.AVG, "amount"),
