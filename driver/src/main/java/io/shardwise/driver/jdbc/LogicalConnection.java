@@ -407,6 +407,14 @@ public final class LogicalConnection implements ShardwiseConnection {
         if (closed) {
             return false;
         }
+        if (nodes.size() == 0) {
+            // Nothing open yet: a pool validating this connection wants to know the cluster answers.
+            try {
+                return nodes.get(runtime.spec().defaultNode(), false).isValid(timeoutSeconds);
+            } catch (SQLException e) {
+                return false;
+            }
+        }
         for (Connection c : nodes.all()) {
             if (!c.isValid(timeoutSeconds)) {
                 return false;

@@ -490,6 +490,21 @@ class LogicalConnectionTest {
     }
 
     @Test
+    void isValidAsksTheNodesAndFailsWhenOneIsGone() throws SQLException {
+        assertThat(conn.isValid(1)).isTrue();
+        assertThat(conn.openNodes()).containsExactly("n1");
+        select(conn, 1);
+        Connection n2 = runtime.direct("n2");
+        n2.createStatement().execute("SHUTDOWN"); // closes the database under every connection to it
+        assertThat(conn.isValid(1)).isFalse();
+        try {
+            conn.close(); // returning a dead node's connection may report the failure; the connection is closed
+        } catch (SQLException expected) {
+            assertThat(conn.isClosed()).isTrue();
+        }
+    }
+
+    @Test
     void closingTheConnectionClosesItsStatementsAndReturnsNodeConnections() throws SQLException {
         PreparedStatement ps = conn.prepareStatement(SELECT);
         ps.setLong(1, 1);
