@@ -44,7 +44,7 @@ public final class ShardCopier {
                     if (cancelled.getAsBoolean()) {
                         throw new MigrationCancelledException();
                     }
-                    List<Object[]> rows = pair.onSource().rowsOf(source, keys);
+                    List<Object[]> rows = pair.onSource().rowsOfKeyBatch(source, keys);
                     pair.onTarget().insertRows(target, rows);
                     target.commit();
                     total[0] += rows.size();

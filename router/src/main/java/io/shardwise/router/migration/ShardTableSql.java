@@ -162,6 +162,37 @@ public final class ShardTableSql {
         return rows;
     }
 
+    /**
+     * All rows of a batch of keys as {@link #nextKeys} returned them (ascending). For a RANGE range shard one index
+     * range scan from the first to the last key replaces the IN list (the keys between them are exactly the
+     * batch's, minus keys pinned elsewhere, which are filtered out here); otherwise as {@link #rowsOf}.
+     */
+    public List<Object[]> rowsOfKeyBatch(Connection c, List<?> keys) throws SQLException {
+        if (!slice.keysAreRange() || keys.size() < 2) {
+            return rowsOf(c, keys);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        String sql = "SELECT " + columnList + " FROM " + tableName + " WHERE " + keyColumn + " >= ? AND " + keyColumn
+                + " <= ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, keys.get(0));
+            ps.setObject(2, keys.get(keys.size() - 1));
+            boolean filter = !slice.excludedPoints().isEmpty();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Object[] row = new Object[columnCount];
+                    for (int i = 0; i < columnCount; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    if (!filter || slice.containsKey(row[keyColumnIndex])) {
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
     public int deleteKeys(Connection c, List<?> keys) throws SQLException {
         if (keys.isEmpty()) {
             return 0;
