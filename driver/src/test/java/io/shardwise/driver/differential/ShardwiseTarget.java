@@ -15,7 +15,6 @@ import java.util.Properties;
  */
 final class ShardwiseTarget implements Target {
 
-    private final int nodeCount;
     private final List<Connection> keepAlive = new ArrayList<>();
     private final JdbcTarget jdbc;
 
@@ -39,7 +38,7 @@ final class ShardwiseTarget implements Target {
     }
 
     ShardwiseTarget(List<Node> nodes) throws SQLException {
-        this.nodeCount = nodes.size();
+        int nodeCount = nodes.size();
         Properties config = new Properties();
         List<String> names = new ArrayList<>();
         for (int i = 1; i <= nodeCount; i++) {

@@ -563,14 +563,6 @@ final class Workload {
         return new long[] {lo, Math.min(Schema.KEY_SPACE, lo + width)};
     }
 
-    private static String join(long[] keys) {
-        StringJoiner j = new StringJoiner(", ");
-        for (long k : keys) {
-            j.add(Long.toString(k));
-        }
-        return j.toString();
-    }
-
     private static Spec plain(int visible) {
         return new Spec(visible);
     }
