@@ -57,7 +57,7 @@ public final class Planner {
             throw new SQLSyntaxErrorException("Empty SQL statement", "42000");
         }
         String first = tokens.text().toUpperCase(Locale.ROOT);
-        int params = countParams(sql);
+        int params = countParams(sql, mysql());
         String forced = Hints.forcedNode(sql);
         if (forced != null) {
             return forcedPlan(sql, first, params, TableCatalog.normalize(forced));
@@ -298,7 +298,7 @@ public final class Planner {
                     + " /*+ shardwise node=<id> */ when you know all rows belong there", "0A000");
         }
         String text = SqlParsing.stripTrailingSemicolon(sql);
-        int[] paramOffsets = paramOffsets(text);
+        int[] paramOffsets = paramOffsets(text, mysql());
         List<SqlNode> rowNodes = ((SqlBasicCall) source).getOperandList();
         List<InsertPlan.Row> rows = new ArrayList<>();
         int firstStart = -1;
@@ -383,8 +383,13 @@ public final class Planner {
         return id.names.get(id.names.size() - 1);
     }
 
-    static int countParams(String sql) {
-        SqlTokens t = new SqlTokens(sql, false);
+    private boolean mysql() {
+        return context.dialect() == SqlDialectKind.MYSQL;
+    }
+
+    /** The number of {@code ?} placeholders (MySQL strings may hide quotes behind backslashes). */
+    static int countParams(String sql, boolean backslashEscapes) {
+        SqlTokens t = new SqlTokens(sql, backslashEscapes);
         int n = 0;
         while (t.next()) {
             if (t.type() == SqlTokens.Type.PARAM) {
@@ -394,8 +399,8 @@ public final class Planner {
         return n;
     }
 
-    private static int[] paramOffsets(String text) {
-        SqlTokens t = new SqlTokens(text, false);
+    private static int[] paramOffsets(String text, boolean backslashEscapes) {
+        SqlTokens t = new SqlTokens(text, backslashEscapes);
         List<Integer> out = new ArrayList<>();
         while (t.next()) {
             if (t.type() == SqlTokens.Type.PARAM) {

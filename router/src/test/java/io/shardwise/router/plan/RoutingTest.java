@@ -213,6 +213,38 @@ class RoutingTest {
     }
 
     @Test
+    void aShardedTableMeetsAPlainTableOnlyOnTheDefaultNode() throws SQLException {
+        StatementPlan plan = p2.plan("SELECT * FROM orders o JOIN settings s ON s.k = o.status WHERE o.customer_id = ?");
+        long onDefault = -1;
+        long elsewhere = -1;
+        for (long k = 0; k < 100 && (onDefault < 0 || elsewhere < 0); k++) {
+            if (ownerOf("customers", k).equals("n1")) {
+                onDefault = onDefault < 0 ? k : onDefault;
+            } else {
+                elsewhere = elsewhere < 0 ? k : elsewhere;
+            }
+        }
+        long keyOnDefault = onDefault;
+        assertThat(nodes(plan.route(params(keyOnDefault)))).containsExactly("n1");
+        long keyElsewhere = elsewhere;
+        assertThatThrownBy(() -> plan.route(params(keyElsewhere))).isInstanceOf(SQLException.class)
+                .hasMessageContaining("plain tables live on the default node n1");
+    }
+
+    @Test
+    void pinnedHotKeysRouteToTheirOwnShard() throws SQLException {
+        long hot = 4242L;
+        String owner = ownerOf("customers", hot);
+        String other = owner.equals("n1") ? "n2" : "n1";
+        long point = KeyPoints.hashPoint(hot);
+        live2.update(t -> t.pin("customers", new long[] {point}, other));
+        StatementPlan p = p2.plan("SELECT * FROM orders WHERE customer_id = ?");
+        assertThat(p.route(params(hot)).node()).isEqualTo(other);
+        assertThat(nodes(p2.plan("SELECT * FROM orders WHERE customer_id IN (?, ?)").route(params(hot, hot))))
+                .containsExactly(other);
+    }
+
+    @Test
     void subqueriesRouteOnlyWhenProvablySafe() throws SQLException {
         Route correlated = p2.plan("SELECT * FROM orders o WHERE EXISTS (SELECT 1 FROM order_items i"
                 + " WHERE i.customer_id = o.customer_id AND i.qty > 1)").route(ParameterSource.NONE);
