@@ -162,6 +162,39 @@ class MigrationEngineTest {
     }
 
     @Test
+    void sourceFailingMidCopyFailsTheMigrationCleanly() throws Exception {
+        AtomicInteger reads = new AtomicInteger();
+        NodeConnections failingA = node -> {
+            Connection c = nodes.open(node);
+            if (!node.equals("a")) {
+                return c;
+            }
+            return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, m, args) -> {
+                        if (m.getName().equals("prepareStatement") && args[0].toString().startsWith("SELECT")
+                                && args[0].toString().toLowerCase().contains("acct") && reads.incrementAndGet() > 3) {
+                            throw new SQLException("injected: node a went away", "08006");
+                        }
+                        try {
+                            return m.invoke(c, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        };
+        engine(FAST, failingA);
+        List<String> before = nodes.rows("a", "SELECT * FROM acct");
+        MigrationRecord r = engine.move(2, "b");
+        assertThat(r.state()).isEqualTo(MigrationState.FAILED);
+        assertThat(r.error()).contains("node a went away");
+        assertThat(topology.owner(2)).isEqualTo("a");
+        assertThat(topology.flips.get()).isZero();
+        assertThat(nodes.count("b", "SELECT COUNT(*) FROM acct")).isZero();
+        assertThat(nodes.rows("a", "SELECT * FROM acct")).isEqualTo(before);
+        assertThat(engine.gates().gate(2).migration()).isNull();
+    }
+
+    @Test
     void partialRowsOnAnUnreachableTargetAreRemovedWhenItIsBack() throws Exception {
         AtomicInteger inserts = new AtomicInteger();
         NodeConnections conns = node -> {
