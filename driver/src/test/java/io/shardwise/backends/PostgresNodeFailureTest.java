@@ -33,7 +33,7 @@ class PostgresNodeFailureTest {
                     .table("items", "id", "items")
                     .group("items", "hash", 4)
                     // Fail fast instead of HikariCP's 30 s default wait for a connection to a dead node.
-                    .set("node.pg2.pool.connectionTimeout", "1000");
+                    .set("node.pg2.pool.connectionTimeout", "250");
             Map<Long, String> owner = new TreeMap<>();
             try (Connection app = cluster.connect()) {
                 try (var s = app.createStatement()) {
