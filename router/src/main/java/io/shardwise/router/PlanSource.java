@@ -45,7 +45,13 @@ final class PlanSource {
                 }
                 cache.put(n.sql(), shared);
             }
-            return new BoundPlan(n, shared);
+            BoundPlan bound = new BoundPlan(n, shared);
+            if (n.applicationParameterCount() > 0) {
+                // Literals next to placeholders: a PreparedStatement's text, which comes back again and again.
+                // Ad-hoc texts (literals only) are not cached, so ever-new values do not churn the cache.
+                cache.put(sql, bound);
+            }
+            return bound;
         }
         return planAndCache(sql);
     }

@@ -56,6 +56,23 @@ class PlanCacheTest {
     }
 
     @Test
+    void preparedTextsWithLiteralsAreCachedAndRouteWithoutBuildingRoutes() throws SQLException {
+        String sql = "SELECT * FROM orders WHERE status = 'open' AND customer_id = ?";
+        StatementPlan p = router.plan(sql);
+        assertThat(p).isInstanceOf(BoundPlan.class);
+        assertThat(router.plan(sql)).isSameAs(p);
+        Route first = p.route(i -> 7L);
+        assertThat(p.route(i -> 7L)).isSameAs(first);
+        assertThat(first.statements().get(0).sql()).isSameAs(sql);
+        assertThat(first.keyParameter()).isEqualTo(1);
+        assertThat(first.node()).isEqualTo(router.topology().shardFor("customers", KeyPoints.hashPoint(7L)).node());
+        // ad-hoc texts (literals only) are not kept
+        long before = router.cachedPlans();
+        router.plan("SELECT id FROM orders WHERE customer_id = 99");
+        assertThat(router.cachedPlans()).isEqualTo(before + 1); // only the shared normalised plan was added
+    }
+
+    @Test
     void preparedTextsAreCachedAsTheyAre() throws SQLException {
         StatementPlan p = router.plan("SELECT * FROM orders WHERE customer_id = ?");
         assertThat(router.plan("SELECT * FROM orders WHERE customer_id = ?")).isSameAs(p);

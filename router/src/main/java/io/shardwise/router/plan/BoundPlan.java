@@ -15,6 +15,8 @@ import java.util.List;
 public final class BoundPlan implements StatementPlan {
     private final NormalizedStatement normalized;
     private final StatementPlan shared;
+    /** Single-node routes with the original text, by the shared plan's route they stand for (built on first use). */
+    private final java.util.concurrent.ConcurrentHashMap<Route, Route> singles = new java.util.concurrent.ConcurrentHashMap<>();
 
     public BoundPlan(NormalizedStatement normalized, StatementPlan shared) {
         this.normalized = normalized;
@@ -44,6 +46,20 @@ public final class BoundPlan implements StatementPlan {
     @Override
     public Route route(ParameterSource params) throws SQLException {
         Route r = shared.route(normalized.bind(params));
+        if (r.singleNode() && r.statements().get(0).params() == null) {
+            // The shared plan's prebuilt route for a node: its original-text twin is as reusable (the key's source
+            // is fixed per text), so a BoundPlan kept by a PreparedStatement routes without building a Route.
+            Route twin = singles.get(r);
+            if (twin == null) {
+                twin = translate(r);
+                singles.putIfAbsent(r, twin);
+            }
+            return twin;
+        }
+        return translate(r);
+    }
+
+    private Route translate(Route r) {
         List<NodeStatement> statements = new ArrayList<>(r.statements().size());
         for (NodeStatement s : r.statements()) {
             statements.add(s.params() == null ? new NodeStatement(s.node(), normalized.original(), null) : s);
