@@ -41,7 +41,8 @@ public final class LogicalConnection implements ShardwiseConnection {
     private final RuntimeHandle handle;
     private final ClusterRuntime runtime;
     private final NodeConnections nodes;
-    private final Set<LogicalStatement> statements = new LinkedHashSet<>();
+    /** Open statements, an intrusive doubly linked list through LogicalStatement.prevOpen/nextOpen. */
+    private LogicalStatement openHead;
     private final Properties clientInfo = new Properties();
     private SQLWarning warnings;
     private boolean closed;
@@ -79,11 +80,28 @@ public final class LogicalConnection implements ShardwiseConnection {
     }
 
     void forget(LogicalStatement statement) {
-        statements.remove(statement);
+        LogicalStatement prev = statement.prevOpen;
+        LogicalStatement next = statement.nextOpen;
+        if (prev != null) {
+            prev.nextOpen = next;
+        } else if (openHead == statement) {
+            openHead = next;
+        } else {
+            return; // not tracked (already forgotten)
+        }
+        if (next != null) {
+            next.prevOpen = prev;
+        }
+        statement.prevOpen = null;
+        statement.nextOpen = null;
     }
 
     private <T extends LogicalStatement> T track(T statement) {
-        statements.add(statement);
+        statement.nextOpen = openHead;
+        if (openHead != null) {
+            openHead.prevOpen = statement;
+        }
+        openHead = statement;
         return statement;
     }
 
@@ -361,14 +379,16 @@ public final class LogicalConnection implements ShardwiseConnection {
         }
         closed = true;
         SQLException failure = null;
-        for (LogicalStatement s : new ArrayList<>(statements)) {
+        while (openHead != null) {
+            LogicalStatement s = openHead;
             try {
                 s.close();
             } catch (SQLException e) {
                 failure = chain(failure, e);
+            } finally {
+                forget(s); // close() forgets it too; this guarantees progress if close failed early
             }
         }
-        statements.clear();
         if (!nodes.autoCommit) {
             try {
                 nodes.rollback();

@@ -30,9 +30,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The application's PreparedStatement. The plan is looked up once, when the statement is prepared; each execution
@@ -45,7 +43,8 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
     private final boolean admin;
     private final boolean session;
     private final Parameters params;
-    private final Map<String, PreparedStatement> byNode = new HashMap<>(4);
+    /** The physical statement of this SQL text on each node touched, prepared once and reused. */
+    private final PerNode<PreparedStatement> byNode = new PerNode<>();
     private List<Parameters> batch;
 
     LogicalPreparedStatement(LogicalConnection conn, String sql, GeneratedKeysRequest keys) throws SQLException {
@@ -218,13 +217,13 @@ public final class LogicalPreparedStatement extends LogicalStatement implements 
     @Override
     List<Statement> physicalStatements() {
         List<Statement> all = super.physicalStatements();
-        all.addAll(byNode.values());
+        byNode.addValuesTo(all);
         return all;
     }
 
     @Override
-    void closePhysical() {
-        byNode.clear();
+    SQLException closePhysical(SQLException failure) {
+        return byNode.closeAll(ps -> ps, failure);
     }
 
     // ---------------------------------------------------------------- batches

@@ -6,6 +6,7 @@ import io.shardwise.driver.execution.NodeTasks;
 import io.shardwise.driver.execution.ResultMerging;
 import io.shardwise.driver.keys.DdlKeyStrides;
 import io.shardwise.driver.merge.InMemoryResultSet;
+import io.shardwise.driver.merge.ResultSetOwner;
 import io.shardwise.driver.runtime.ClusterRuntime;
 import io.shardwise.router.plan.NodeStatement;
 import io.shardwise.router.plan.ParameterSource;
@@ -31,13 +32,21 @@ import java.util.Map;
  * the caller's thread, the node's own result set handed back; several: in parallel, results merged, update counts
  * summed) and records the execution for the profiler. Physical statements are created once per node and reused.
  */
-public class LogicalStatement implements Statement {
+public class LogicalStatement implements Statement, ResultSetOwner {
     final LogicalConnection conn;
     final ClusterRuntime runtime;
-    /** Physical plain statements, one per node, reused across executions. */
-    private final Map<String, Statement> plainByNode = new HashMap<>(4);
-    /** Physical statements made for one execution (rewritten SQL); closed when the next execution starts. */
-    private final List<Statement> transients = new ArrayList<>(0);
+    /** Physical plain statements, one per node, reused across executions (a single node needs no map). */
+    private final PerNode<Statement> plainByNode = new PerNode<>();
+    /**
+     * Physical statements for rewritten SQL, one per node, reused while the node's SQL text (and the generated-keys
+     * request) stays the same: a scatter query re-prepares nothing on its second execution.
+     */
+    private final PerNode<RewrittenStatement> rewrittenByNode = new PerNode<>();
+    /** Physical statements made for one batch; closed when the next execution starts. Allocated on first use. */
+    private List<Statement> transients;
+    /** The connection's list of open statements is intrusive (no hash, no entry object per statement). */
+    LogicalStatement prevOpen;
+    LogicalStatement nextOpen;
 
     GeneratedKeysRequest keys = GeneratedKeysRequest.NONE;
     ResultSet current;
@@ -205,7 +214,7 @@ public class LogicalStatement implements Statement {
         NodeConnections nodes = conn.nodes();
         for (int attempt = 1; ; attempt++) {
             try {
-                nodes.migrationWrites.beforeWrite(plan, route, params, node -> nodes.get(node, true));
+                nodes.migrationWrites.beforeWrite(plan, route, params, nodes.writeConnections);
                 return route;
             } catch (io.shardwise.router.migration.StaleRouteException stale) {
                 if (attempt >= 5) {
@@ -319,12 +328,37 @@ public class LogicalStatement implements Statement {
         return rewritten(c, ns);
     }
 
+    /** The node's physical statement for rewritten SQL: the previous one when the text and keys request match. */
     final PreparedStatement rewritten(Connection c, NodeStatement ns) throws SQLException {
-        PreparedStatement ps = keys.prepare(c, ns.sql());
-        transients.add(ps);
-        applyOptions(ps);
+        RewrittenStatement r = rewrittenByNode.get(ns.node());
+        PreparedStatement ps;
+        if (r != null && r.matches(ns.sql(), keys) && !r.statement.isClosed()) {
+            ps = r.statement;
+            ps.clearParameters();
+        } else {
+            if (r != null) {
+                r.statement.close();
+            }
+            ps = keys.prepare(c, ns.sql());
+            applyOptions(ps);
+            rewrittenByNode.put(ns.node(), new RewrittenStatement(ns.sql(), keys, ps));
+        }
         Parameters.bindValues(ps, ns.params());
         return ps;
+    }
+
+    /** A physical statement prepared for one node's rewritten SQL text. */
+    private record RewrittenStatement(String sql, GeneratedKeysRequest keys, PreparedStatement statement) {
+        boolean matches(String text, GeneratedKeysRequest request) {
+            return keys == request && sql.equals(text);
+        }
+    }
+
+    final void addTransient(Statement s) {
+        if (transients == null) {
+            transients = new ArrayList<>(2);
+        }
+        transients.add(s);
     }
 
     /** The text to run on a plain physical statement, or null when the physical statement is prepared. */
@@ -351,27 +385,32 @@ public class LogicalStatement implements Statement {
         }
     }
 
-    /** Every physical statement this statement holds, for option changes, cancel and close. */
+    /** Every physical statement this statement holds, for option changes, cancel and warnings (not on the hot path). */
     List<Statement> physicalStatements() {
-        List<Statement> all = new ArrayList<>(plainByNode.values());
-        all.addAll(transients);
+        List<Statement> all = new ArrayList<>();
+        plainByNode.addValuesTo(all);
+        rewrittenByNode.forEach(r -> all.add(r.statement));
+        if (transients != null) {
+            all.addAll(transients);
+        }
         return all;
     }
 
     final void clearResults() throws SQLException {
         SQLException failure = null;
         if (current != null) {
+            ResultSet rs = current;
+            current = null; // first: closing it must not count as completion (closeOnCompletion)
             try {
-                current.close();
+                rs.close();
             } catch (SQLException e) {
                 failure = e;
             }
-            current = null;
         }
         updateCount = -1;
         keysSource = null;
         keysSources = null;
-        if (!transients.isEmpty()) {
+        if (transients != null && !transients.isEmpty()) {
             for (int i = 0; i < transients.size(); i++) {
                 try {
                     transients.get(i).close();
@@ -415,10 +454,11 @@ public class LogicalStatement implements Statement {
     public boolean getMoreResults(int current) throws SQLException {
         checkOpen();
         // One statement, one result: after it there is nothing more.
-        if (this.current != null && current != KEEP_CURRENT_RESULT) {
-            this.current.close();
+        ResultSet rs = this.current;
+        this.current = null; // first: moving past it is not completion (closeOnCompletion)
+        if (rs != null && current != KEEP_CURRENT_RESULT) {
+            rs.close();
         }
-        this.current = null;
         updateCount = -1;
         return false;
     }
@@ -566,7 +606,7 @@ public class LogicalStatement implements Statement {
             if (s == null) {
                 s = c.createStatement();
                 owner.applyOptions(s);
-                owner.transients.add(s);
+                owner.addTransient(s);
                 cache.put(node + "\u0000", s);
             }
             return s;
@@ -579,7 +619,7 @@ public class LogicalStatement implements Statement {
             if (ps == null) {
                 ps = owner.keys.prepare(c, sql);
                 owner.applyOptions(ps);
-                owner.transients.add(ps);
+                owner.addTransient(ps);
                 cache.put(key, ps);
             }
             return ps;
@@ -850,27 +890,29 @@ public class LogicalStatement implements Statement {
         } catch (SQLException e) {
             failure = e;
         }
-        for (Statement s : physicalStatements()) {
-            try {
-                s.close();
-            } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
-            }
-        }
-        plainByNode.clear();
-        closePhysical();
+        failure = plainByNode.closeAll(s -> s, failure);
+        failure = rewrittenByNode.closeAll(RewrittenStatement::statement, failure);
+        failure = closePhysical(failure);
         conn.forget(this);
         if (failure != null) {
             throw failure;
         }
     }
 
-    /** Subclasses close the physical statements they hold themselves. */
-    void closePhysical() throws SQLException {
+    /** Subclasses close the physical statements they hold themselves; returns the first failure, others added. */
+    SQLException closePhysical(SQLException failure) {
+        return failure;
+    }
+
+    /**
+     * Called by the result sets this statement hands out when they close: with {@link #closeOnCompletion()}, the
+     * statement closes when its open result set does.
+     */
+    @Override
+    public final void resultSetClosed(ResultSet rs) throws SQLException {
+        if (closeOnCompletion && !closed && rs == current) {
+            close();
+        }
     }
 
     @Override

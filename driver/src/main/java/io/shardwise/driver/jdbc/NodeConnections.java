@@ -38,6 +38,9 @@ final class NodeConnections {
     /** Online migration's part of the write path (shard gates, change-queue records); see MigrationWritePath. */
     final io.shardwise.driver.migration.MigrationWritePath migrationWrites;
 
+    /** Opens a node for writing; one instance per connection so the write path allocates no lambda per write. */
+    final io.shardwise.driver.migration.MigrationWritePath.Physical writeConnections = node -> get(node, true);
+
     NodeConnections(ClusterRuntime runtime) {
         this.runtime = runtime;
         this.migrationWrites = io.shardwise.driver.migration.MigrationWritePath.of(runtime);

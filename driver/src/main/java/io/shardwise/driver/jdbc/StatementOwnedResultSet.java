@@ -1,5 +1,6 @@
 package io.shardwise.driver.jdbc;
 
+import io.shardwise.driver.merge.ResultSetOwner;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,6 +17,17 @@ public abstract class StatementOwnedResultSet implements ResultSet {
     protected StatementOwnedResultSet(ResultSet delegate, Statement owner) {
         this.delegate = delegate;
         this.owner = owner;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            delegate.close();
+        } finally {
+            if (owner instanceof ResultSetOwner o) {
+                o.resultSetClosed(this);
+            }
+        }
     }
 
     @Override

@@ -108,7 +108,13 @@ public abstract class RowResultSet implements ResultSet {
         }
         closed = true;
         current = null;
-        closeRows();
+        try {
+            closeRows();
+        } finally {
+            if (owner instanceof ResultSetOwner o) {
+                o.resultSetClosed(this);
+            }
+        }
     }
 
     @Override

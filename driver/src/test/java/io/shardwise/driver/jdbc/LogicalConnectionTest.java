@@ -519,6 +519,96 @@ class LogicalConnectionTest {
     }
 
     @Test
+    void closingTheConnectionClosesEveryStatementStillOpenWhateverTheOrderTheOthersClosedIn() throws SQLException {
+        Statement a = conn.createStatement();
+        Statement b = conn.prepareStatement(SELECT);
+        Statement c = conn.createStatement();
+        Statement d = conn.prepareStatement(INSERT);
+        b.close(); // the middle of the open list
+        d.close(); // its head
+        b.close(); // twice: no effect
+        conn.close();
+        assertThat(a.isClosed()).isTrue();
+        assertThat(c.isClosed()).isTrue();
+    }
+
+    @Test
+    void closeOnCompletionClosesTheStatementWhenItsResultSetCloses() throws SQLException {
+        insert(conn, 1, "one");
+        PreparedStatement ps = conn.prepareStatement(SELECT);
+        ps.closeOnCompletion();
+        assertThat(ps.isCloseOnCompletion()).isTrue();
+        ps.setLong(1, 1);
+        ResultSet first = ps.executeQuery();
+        ps.setLong(1, 1);
+        ResultSet second = ps.executeQuery(); // re-executing closes the first result set: not completion
+        assertThat(first.isClosed()).isTrue();
+        assertThat(ps.isClosed()).isFalse();
+        assertThat(second.next()).isTrue();
+        assertThat(second.getString(1)).isEqualTo("one");
+        second.close();
+        assertThat(ps.isClosed()).isTrue();
+
+        String literal = SELECT.replace("?", "1");
+        runtime.on(literal, StatementKind.QUERY, 0, p -> List.of(runtime.owner(1)));
+        Statement plain = conn.createStatement();
+        ResultSet rs = plain.executeQuery(literal);
+        rs.close(); // without closeOnCompletion the statement stays open
+        assertThat(plain.isClosed()).isFalse();
+        plain.close();
+    }
+
+    @Test
+    void closeOnCompletionAlsoAppliesToAMergedResultSet() throws SQLException {
+        String scatter = "SELECT id, v FROM kv ORDER BY id";
+        runtime.on(scatter, StatementKind.QUERY, 0, p -> runtime.nodeIds(), new MergeSpec(2, null, null, null,
+                false, List.of(new MergeSpec.SortKey(0, false, false)), 0, -1));
+        insert(conn, 1, "one");
+        insert(conn, 2, "two");
+        Statement s = conn.createStatement();
+        s.closeOnCompletion();
+        ResultSet rs = s.executeQuery(scatter);
+        assertThat(rs.next()).isTrue();
+        assertThat(s.isClosed()).isFalse();
+        rs.close();
+        assertThat(s.isClosed()).isTrue();
+    }
+
+    @Test
+    void rewrittenNodeStatementsAreReusedWhileTheirTextStaysTheSame() throws SQLException {
+        String multi = "INSERT INTO kv (id, v) VALUES (?, ?), (?, ?)";
+        runtime.onRoute(multi, StatementKind.INSERT, 4, p -> new Route(List.of(
+                new NodeStatement("n1", INSERT, new Object[] {p.parameter(1), p.parameter(2)}),
+                new NodeStatement("n2", INSERT, new Object[] {p.parameter(3), p.parameter(4)})),
+                null, false, true));
+        String lookup = "SELECT v FROM kv WHERE id IN (?, ?)";
+        runtime.onRoute(lookup, StatementKind.QUERY, 2, p -> new Route(List.of(
+                new NodeStatement(runtime.owner(((Number) p.parameter(1)).longValue()), SELECT,
+                        new Object[] {p.parameter(1)})), null, true, false));
+        try (PreparedStatement ps = conn.prepareStatement(multi)) {
+            for (long id = 10; id < 16; id += 2) {
+                ps.setLong(1, id);
+                ps.setString(2, "v" + id);
+                ps.setLong(3, id + 1);
+                ps.setString(4, "v" + (id + 1));
+                assertThat(ps.executeUpdate()).isEqualTo(2);
+            }
+        }
+        assertThat(runtime.count("n1", "kv") + runtime.count("n2", "kv")).isEqualTo(6);
+        try (PreparedStatement ps = conn.prepareStatement(lookup)) {
+            for (long id = 10; id < 16; id++) {
+                ps.setLong(1, id);
+                ps.setLong(2, -1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).isTrue();
+                    assertThat(rs.getString(1)).isEqualTo("v" + id);
+                    assertThat(rs.next()).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void sqlTakingMethodsAreRefusedOnAPreparedStatement() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement(SELECT)) {
             assertThatThrownBy(() -> ps.execute(DELETE_ALL)).hasMessageContaining("PreparedStatement");
