@@ -37,4 +37,15 @@ public interface ShardwiseAdmin {
 
     /** Compares a moving shard's rows on source and target (or fingerprints a stable shard on its owner). */
     ShardVerification verifyShard(long shardId) throws SQLException;
+
+    // ---- the profiler (docs/profiler.md); SHOW SHARDWISE HOTSPOTS / FORECAST and SHARDWISE PLAN do the same
+
+    /** Hot keys and key segments of every group, hottest predicted first. */
+    List<HotspotInfo> hotspots() throws SQLException;
+
+    /** Per shard: the last step's load, the predicted next one, the chosen model and its backtest error. */
+    List<ShardForecastInfo> forecast() throws SQLException;
+
+    /** The latest proposal for balancing predicted load across nodes. Changes nothing. */
+    PlanInfo plan() throws SQLException;
 }

@@ -28,6 +28,11 @@ final class ProfilerRecorder implements ExecutionRecorder {
         }
     }
 
+    /** Every group's profiler id, by group name. */
+    Map<String, Integer> ids() {
+        return Map.copyOf(ids);
+    }
+
     /** The profiler's id of a group, or -1. */
     int groupId(String group) {
         Integer id = ids.get(group);

@@ -1,8 +1,8 @@
 package io.shardwise.router;
 
 import io.shardwise.profiler.Profiler;
-import io.shardwise.profiler.ProfilerConfig;
 import io.shardwise.profiler.TimeSource;
+import io.shardwise.profiler.plan.ShardKeyMap;
 import io.shardwise.router.config.ClusterSpec;
 import io.shardwise.router.config.GroupSpec;
 import io.shardwise.router.config.NodeSpec;
@@ -52,11 +52,14 @@ public final class ShardwiseRouter implements AutoCloseable {
     private final ProfilerRecorder profilerRecorder;
     private final ScheduledExecutorService profilerClock;
     private volatile ExecutionRecorder recorder;
+    private final boolean profiling;
+    private volatile ShardKeyMap latestProposal;
     private final MigrationEngine migrations;
     private final ShardLayout layout;
 
     private ShardwiseRouter(ClusterSpec spec, TopologyStore store, LiveTopology topology, NodePools pools,
-                            MigrationSettings migrationSettings) throws SQLException {
+                            MigrationSettings migrationSettings, ProfilerSettings profilerSettings)
+            throws SQLException {
         this.spec = spec;
         this.store = store;
         this.topology = topology;
@@ -72,15 +75,21 @@ public final class ShardwiseRouter implements AutoCloseable {
                     + e.getMessage(), e);
         }
         this.layout = new ShardLayout(port, migrations);
-        this.profiler = new Profiler(ProfilerConfig.defaults(), TimeSource.system());
+        this.profiler = new Profiler(profilerSettings.config(), TimeSource.system());
         this.profilerRecorder = new ProfilerRecorder(profiler, spec);
-        this.recorder = profilerRecorder;
+        this.profiling = profilerSettings.enabled();
+        this.recorder = profiling ? profilerRecorder : ExecutionRecorder.OFF;
         this.profilerClock = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "shardwise-profiler");
             t.setDaemon(true);
             return t;
         });
-        profiler.startRolling(profilerClock);
+        if (profiling) {
+            // a new forecast and proposal every bucket, against the layout kept current below
+            profiler.addListener(update -> latestProposal = update.proposal());
+            topology.addListener(t -> submitLayoutRefresh());
+            profiler.startRolling(profilerClock);
+        }
         RoutingContext context = new RoutingContext(topology, spec.nodes().stream().map(NodeSpec::id).toList(),
                 spec.defaultNode(), spec.dialect());
         PlanSource[] self = new PlanSource[1];
@@ -105,6 +114,12 @@ public final class ShardwiseRouter implements AutoCloseable {
      * runs against a half-moved shard.
      */
     public static ShardwiseRouter start(ClusterSpec spec, MigrationSettings migrationSettings) throws SQLException {
+        return start(spec, migrationSettings, ProfilerSettings.DEFAULTS);
+    }
+
+    /** {@link #start(ClusterSpec, MigrationSettings)} with the user's profiler knobs ({@code profiler.*}). */
+    public static ShardwiseRouter start(ClusterSpec spec, MigrationSettings migrationSettings,
+                                        ProfilerSettings profilerSettings) throws SQLException {
         TopologyStore store = spec.metadataDir() != null ? FileTopologyStore.open(spec.metadataDir())
                 : new InMemoryTopologyStore();
         NodePools pools = null;
@@ -112,9 +127,13 @@ public final class ShardwiseRouter implements AutoCloseable {
             LiveTopology live = new LiveTopology(store, loadOrCreate(spec, store));
             pools = NodePools.start(spec.nodes());
             ShardKeyCheck.check(pools.dataSources(), spec.tables().values());
-            ShardwiseRouter router = new ShardwiseRouter(spec, store, live, pools, migrationSettings);
+            ShardwiseRouter router = new ShardwiseRouter(spec, store, live, pools, migrationSettings,
+                    profilerSettings);
             router.migrations.recover();
             router.warmUp();
+            if (router.profiling) {
+                router.submitLayoutRefresh();
+            }
             return router;
         } catch (SQLException | RuntimeException e) {
             if (pools != null) {
@@ -215,6 +234,49 @@ public final class ShardwiseRouter implements AutoCloseable {
         return profiler;
     }
 
+    /** Whether executions are recorded ({@code profiler.enabled}). */
+    public boolean profilingEnabled() {
+        return profiling;
+    }
+
+    /**
+     * The profiler's proposal made at the end of the last bucket against the layout the profiler was last given
+     * (null before the first bucket closed, or when profiling is off). Changes nothing.
+     */
+    public ShardKeyMap latestProposal() {
+        return latestProposal;
+    }
+
+    /**
+     * Gives the profiler the current topology as a layout, with each shard's estimated rows (one COUNT per shard
+     * and table on its owner: called at start, after each topology change on the profiler's thread, and by the
+     * admin views). Returns the layout given.
+     */
+    public io.shardwise.profiler.plan.ShardLayout refreshProfilerLayout() {
+        Topology t = topology.current();
+        Map<Integer, Long> rows = io.shardwise.router.migration.ShardRowEstimator.estimate(t,
+                List.copyOf(spec.tables().values()), node -> pools.dataSources().get(node).getConnection());
+        io.shardwise.profiler.plan.ShardLayout l = ProfilerLayouts.of(t,
+                spec.nodes().stream().map(NodeSpec::id).toList(), profilerRecorder.ids(), rows);
+        profiler.setLayout(l);
+        return l;
+    }
+
+    private void submitLayoutRefresh() {
+        try {
+            profilerClock.execute(() -> {
+                try {
+                    refreshProfilerLayout();
+                } catch (RuntimeException e) {
+                    System.getLogger(ShardwiseRouter.class.getName()).log(System.Logger.Level.WARNING,
+                            "could not give the profiler the new layout; the views use the previous one", e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // closing: no more layouts needed
+        }
+    }
+
     /** The profiler's group id of a group (profiler ids follow the configuration's group order), or -1. */
     public int profilerGroupId(String group) {
         return profilerRecorder.groupId(group);
@@ -222,7 +284,7 @@ public final class ShardwiseRouter implements AutoCloseable {
 
     /** Replaces where executions are reported (tests, tools); null restores the profiler. */
     public void setRecorder(ExecutionRecorder recorder) {
-        this.recorder = recorder == null ? profilerRecorder : recorder;
+        this.recorder = recorder != null ? recorder : profiling ? profilerRecorder : ExecutionRecorder.OFF;
     }
 
     /**
@@ -230,7 +292,7 @@ public final class ShardwiseRouter implements AutoCloseable {
      * or write, latency. Allocates nothing.
      */
     public void recordExecution(Route route, ParameterSource params, long nanos) {
-        if (route.group() == null) {
+        if (route.group() == null || recorder == ExecutionRecorder.OFF) {
             return;
         }
         long point = 0;

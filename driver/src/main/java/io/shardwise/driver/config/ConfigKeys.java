@@ -34,7 +34,8 @@ public final class ConfigKeys {
 
     /** Whether {@code key} is one of the documented keys (any node/table/group name in the pattern positions). */
     static boolean isKnown(String key) {
-        if (GLOBAL.contains(key) || io.shardwise.router.migration.MigrationSettings.KEYS.contains(key)) {
+        if (GLOBAL.contains(key) || io.shardwise.router.migration.MigrationSettings.KEYS.contains(key)
+                || io.shardwise.router.ProfilerSettings.KEYS.contains(key)) {
             return true;
         }
         String[] p = key.split("\\.", 3);
@@ -53,6 +54,7 @@ public final class ConfigKeys {
     static String closest(String key) {
         List<String> candidates = new ArrayList<>(GLOBAL);
         candidates.addAll(io.shardwise.router.migration.MigrationSettings.KEYS);
+        candidates.addAll(io.shardwise.router.ProfilerSettings.KEYS);
         String[] p = key.split("\\.", 3);
         String name = p.length >= 3 ? p[1] : "<name>";
         for (String s : NODE_SUFFIXES) {

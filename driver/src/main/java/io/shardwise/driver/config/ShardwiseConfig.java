@@ -52,6 +52,25 @@ public final class ShardwiseConfig {
         }
     }
 
+    /**
+     * The profiler knobs ({@code profiler.*}: enabled, bucket, history, step, season; README, Configuration) of a
+     * configuration; defaults for the keys it does not set. A bad value is an error naming the key.
+     */
+    public static io.shardwise.router.ProfilerSettings profilerSettings(Properties props) throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            String normalized = normalizeKey(key);
+            if (normalized.startsWith("profiler.")) {
+                settings.put(normalized, props.getProperty(key));
+            }
+        }
+        try {
+            return io.shardwise.router.ProfilerSettings.fromProperties(settings);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("Invalid setting: " + e.getMessage(), "HY000");
+        }
+    }
+
     /** Parses the settings of a {@link ConfigSource}. */
     public static ClusterSpec parse(ConfigSource source) throws SQLException {
         return parse(source.properties(), source.defaultMetadataDir(), source.baseDir());

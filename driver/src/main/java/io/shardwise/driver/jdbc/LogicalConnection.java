@@ -678,6 +678,26 @@ public final class LogicalConnection implements ShardwiseConnection {
             public io.shardwise.ShardVerification verifyShard(long shardId) throws SQLException {
                 return ops().verify(shardId);
             }
+
+            private io.shardwise.driver.profiling.ProfilerViews views() throws SQLException {
+                checkOpen();
+                return io.shardwise.driver.profiling.ProfilerViews.of(runtime);
+            }
+
+            @Override
+            public List<io.shardwise.HotspotInfo> hotspots() throws SQLException {
+                return views().hotspots();
+            }
+
+            @Override
+            public List<io.shardwise.ShardForecastInfo> forecast() throws SQLException {
+                return views().forecast();
+            }
+
+            @Override
+            public io.shardwise.PlanInfo plan() throws SQLException {
+                return views().plan();
+            }
         };
     }
 

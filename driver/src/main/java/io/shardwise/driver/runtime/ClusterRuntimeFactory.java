@@ -13,4 +13,10 @@ public interface ClusterRuntimeFactory {
             throws SQLException {
         return start(spec);
     }
+
+    /** Starts with the migration and profiler knobs; factories without a profiler ignore the latter. */
+    default ClusterRuntime start(ClusterSpec spec, io.shardwise.router.migration.MigrationSettings migration,
+                                 io.shardwise.router.ProfilerSettings profiler) throws SQLException {
+        return start(spec, migration);
+    }
 }

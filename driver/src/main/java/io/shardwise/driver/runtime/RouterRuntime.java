@@ -39,6 +39,12 @@ public final class RouterRuntime implements ClusterRuntime {
                 throws SQLException {
             return new RouterRuntime(ShardwiseRouter.start(spec, migration));
         }
+
+        @Override
+        public ClusterRuntime start(ClusterSpec spec, io.shardwise.router.migration.MigrationSettings migration,
+                                    io.shardwise.router.ProfilerSettings profiler) throws SQLException {
+            return new RouterRuntime(ShardwiseRouter.start(spec, migration, profiler));
+        }
     };
 
     /** Loads Calcite and the Shardwise parser by parsing sample statements (see ParserWarmup). */

@@ -79,7 +79,8 @@ public final class RuntimeRegistry {
             ClusterSpec spec = ShardwiseConfig.parse(source);
             ClusterRuntime runtime;
             try {
-                runtime = factory.start(spec, ShardwiseConfig.migrationSettings(source.properties()));
+                runtime = factory.start(spec, ShardwiseConfig.migrationSettings(source.properties()),
+                        ShardwiseConfig.profilerSettings(source.properties()));
             } catch (SQLException | RuntimeException ex) {
                 throw Secrets.scrub(ex, spec);
             }
