@@ -140,7 +140,7 @@ class ProfilerViewsTest {
             assertThat(plan1.get(0)[1]).isNotEqualTo("NONE");
             double imbalanceBefore = Double.parseDouble(plan1.get(0)[9]);
             double imbalanceAfter = Double.parseDouble(plan1.get(plan1.size() - 1)[10]);
-            assertThat(imbalanceBefore).isGreaterThan(1.3);
+            assertThat(imbalanceBefore).isGreaterThan(1.2); // above the default target, hence a plan
             assertThat(imbalanceAfter).isLessThan(imbalanceBefore);
             assertThat(plan1).anySatisfy(r -> assertThat(r[1]).isIn("SPLIT", "PIN", "MOVE"));
             PlanInfo plan = admin.plan();
