@@ -49,6 +49,23 @@ public final class LiveTopology {
         return next;
     }
 
+    /**
+     * Installs a topology another driver instance saved (a shared metadata store saw it; docs/zookeeper.md).
+     * Ignores one that is not newer than the current. Listeners run as for {@link #update}.
+     *
+     * @return whether {@code newer} was installed
+     */
+    public synchronized boolean adopt(Topology newer) {
+        if (newer.version() <= current.version()) {
+            return false;
+        }
+        current = newer;
+        for (Consumer<Topology> l : listeners) {
+            l.accept(newer);
+        }
+        return true;
+    }
+
     /** Called after each published change, on the updating thread. */
     public void addListener(Consumer<Topology> listener) {
         listeners.add(listener);
