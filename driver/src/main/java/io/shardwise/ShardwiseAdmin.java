@@ -32,6 +32,9 @@ public interface ShardwiseAdmin {
     /** Every migration the cluster's metadata remembers, oldest first. */
     List<MigrationInfo> migrations() throws SQLException;
 
+    /** The re-sharding controller's decisions, oldest first; empty unless {@code resharding.enabled=true}. */
+    List<DecisionInfo> decisions() throws SQLException;
+
     /** Stops a migration before its cutover; the shard stays on its source. */
     MigrationInfo cancelMigration(long migrationId) throws SQLException;
 

@@ -56,6 +56,7 @@ public final class ShardwiseRouter implements AutoCloseable {
     private volatile ShardKeyMap latestProposal;
     private final MigrationEngine migrations;
     private final ShardLayout layout;
+    private volatile io.shardwise.router.resharding.ReshardingController resharding;
 
     private ShardwiseRouter(ClusterSpec spec, TopologyStore store, LiveTopology topology, NodePools pools,
                             MigrationSettings migrationSettings, ProfilerSettings profilerSettings)
@@ -323,6 +324,27 @@ public final class ShardwiseRouter implements AutoCloseable {
     }
 
     /** Split, pin and merge shards in place (metadata only). */
+    /**
+     * Starts the re-sharding controller (docs/resharding.md) on this router's profiler: from the next bucket on it
+     * executes the profiler's proposals through {@link #layout()} and {@link #migrations()}. One per router; a second
+     * call returns the first controller.
+     */
+    public synchronized io.shardwise.router.resharding.ReshardingController startResharding(
+            io.shardwise.router.resharding.ReshardingSettings settings,
+            io.shardwise.router.resharding.Leadership leadership) {
+        if (resharding == null) {
+            resharding = new io.shardwise.router.resharding.ReshardingController(settings,
+                    new io.shardwise.router.resharding.EngineActions(this), leadership, TimeSource.system());
+            profiler.addListener(resharding);
+        }
+        return resharding;
+    }
+
+    /** The re-sharding controller, or null when {@code resharding.enabled} is off. */
+    public io.shardwise.router.resharding.ReshardingController resharding() {
+        return resharding;
+    }
+
     public ShardLayout layout() {
         return layout;
     }

@@ -38,6 +38,9 @@ public final class ConfigKeys {
                 || io.shardwise.router.ProfilerSettings.KEYS.contains(key)) {
             return true;
         }
+        if (io.shardwise.router.resharding.ReshardingSettings.KEYS.contains(key)) {
+            return true;
+        }
         String[] p = key.split("\\.", 3);
         if (p.length < 3 || p[1].isEmpty() || p[2].isEmpty()) {
             return false;
@@ -55,6 +58,7 @@ public final class ConfigKeys {
         List<String> candidates = new ArrayList<>(GLOBAL);
         candidates.addAll(io.shardwise.router.migration.MigrationSettings.KEYS);
         candidates.addAll(io.shardwise.router.ProfilerSettings.KEYS);
+        candidates.addAll(io.shardwise.router.resharding.ReshardingSettings.KEYS);
         String[] p = key.split("\\.", 3);
         String name = p.length >= 3 ? p[1] : "<name>";
         for (String s : NODE_SUFFIXES) {

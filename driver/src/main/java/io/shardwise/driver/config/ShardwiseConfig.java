@@ -71,6 +71,26 @@ public final class ShardwiseConfig {
         }
     }
 
+    /**
+     * The re-sharding controller's knobs ({@code resharding.*}, docs/resharding.md); off unless
+     * {@code resharding.enabled=true}. A bad value is an error naming the key.
+     */
+    public static io.shardwise.router.resharding.ReshardingSettings reshardingSettings(Properties props)
+            throws SQLException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            String normalized = normalizeKey(key);
+            if (normalized.startsWith("resharding.")) {
+                settings.put(normalized, props.getProperty(key));
+            }
+        }
+        try {
+            return io.shardwise.router.resharding.ReshardingSettings.fromProperties(settings);
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("Invalid setting: " + e.getMessage(), "HY000");
+        }
+    }
+
     /** Parses the settings of a {@link ConfigSource}. */
     public static ClusterSpec parse(ConfigSource source) throws SQLException {
         return parse(source.properties(), source.defaultMetadataDir(), source.baseDir());

@@ -670,6 +670,12 @@ public final class LogicalConnection implements ShardwiseConnection {
             }
 
             @Override
+            public List<io.shardwise.DecisionInfo> decisions() throws SQLException {
+                checkOpen();
+                return io.shardwise.driver.resharding.DecisionViews.decisions(runtime);
+            }
+
+            @Override
             public io.shardwise.MigrationInfo cancelMigration(long migrationId) throws SQLException {
                 return ops().cancel(migrationId);
             }

@@ -77,12 +77,17 @@ public final class RuntimeRegistry {
         Entry e = entries.get(identity);
         if (e == null) {
             ClusterSpec spec = ShardwiseConfig.parse(source);
+            var resharding = ShardwiseConfig.reshardingSettings(source.properties());
             ClusterRuntime runtime;
             try {
                 runtime = factory.start(spec, ShardwiseConfig.migrationSettings(source.properties()),
                         ShardwiseConfig.profilerSettings(source.properties()));
             } catch (SQLException | RuntimeException ex) {
                 throw Secrets.scrub(ex, spec);
+            }
+            if (resharding.enabled() && runtime.router() != null) {
+                // One driver instance: it leads. The ZooKeeper coordinator will pass its elected Leadership here.
+                runtime.router().startResharding(resharding, io.shardwise.router.resharding.Leadership.LOCAL);
             }
             e = new Entry(new RuntimeHandle(runtime, source.url()));
             entries.put(identity, e);
