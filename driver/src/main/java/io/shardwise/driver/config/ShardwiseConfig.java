@@ -137,9 +137,10 @@ public final class ShardwiseConfig {
         }
         String defaultUrl = nodes.stream().filter(n -> n.id().equals(defaultNode)).findFirst().orElseThrow().url();
         SqlDialectKind dialect = dialect(settings.get(ConfigKeys.SQL_DIALECT), defaultNode, defaultUrl);
+        boolean twoPhase = twoPhaseCommit(settings.get(ConfigKeys.TRANSACTIONS), nodes, metadataDir);
         return new ClusterSpec(List.copyOf(nodes), Collections.unmodifiableMap(tables),
                 Collections.unmodifiableMap(groups), Collections.unmodifiableSet(referenceTables), defaultNode,
-                metadataDir, dialect);
+                metadataDir, dialect, twoPhase);
     }
 
     private static List<NodeSpec> parseNodes(Map<String, String> settings, List<String> nodeIds)
@@ -326,6 +327,33 @@ public final class ShardwiseConfig {
             // reported below
         }
         throw new SQLException("Setting '" + key + "' is '" + text + "'; expected a whole number from 1 to 65536");
+    }
+
+    /**
+     * {@code transactions=2pc} needs PREPARE TRANSACTION / COMMIT PREPARED / pg_prepared_xacts on every node
+     * (PostgreSQL only: H2's PREPARE COMMIT and MySQL's XA are other protocols the coordinator does not speak) and a
+     * metadata.dir for the decision log, which must survive the driver's crash.
+     */
+    private static boolean twoPhaseCommit(String text, List<NodeSpec> nodes, Path metadataDir) throws SQLException {
+        if (text == null || text.isEmpty() || text.equalsIgnoreCase("best-effort")) {
+            return false;
+        }
+        if (!text.equalsIgnoreCase("2pc")) {
+            throw new SQLException("Setting 'transactions' is '" + text + "'; valid values: best-effort, 2pc");
+        }
+        for (NodeSpec n : nodes) {
+            String url = n.url().toLowerCase(Locale.ROOT);
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new SQLException("Setting 'transactions=2pc' needs PostgreSQL on every node (PREPARE TRANSACTION"
+                        + " / COMMIT PREPARED), but node '" + n.id() + "' is " + Redaction.url(n.url())
+                        + "; use transactions=best-effort, or only PostgreSQL nodes");
+            }
+        }
+        if (metadataDir == null) {
+            throw new SQLException("Setting 'transactions=2pc' needs 'metadata.dir': the two-phase commit decision "
+                    + "log must be on disk to recover in-doubt transactions after a crash");
+        }
+        return true;
     }
 
     private static SqlDialectKind dialect(String text, String defaultNode, String defaultUrl) throws SQLException {

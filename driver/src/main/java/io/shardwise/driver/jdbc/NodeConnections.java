@@ -120,7 +120,9 @@ final class NodeConnections {
     /**
      * Commits every node of the transaction. Nodes that were only read commit first (that cannot lose a write),
      * then the written nodes in the order they were first touched. If a commit fails, the written nodes not yet
-     * committed are rolled back, and the exception says which nodes committed and which did not.
+     * committed are rolled back, and the exception says which nodes committed and which did not. With
+     * {@code transactions=2pc} and more than one written node, the written nodes commit atomically instead
+     * (PREPARE TRANSACTION on each, a durable decision, COMMIT PREPARED; see TwoPhaseCoordinator).
      */
     void commit() throws SQLException {
         List<String> writeOrder = new ArrayList<>();
@@ -129,6 +131,21 @@ final class NodeConnections {
                 writeOrder.add(e.getKey());
             } else {
                 e.getValue().commit();
+            }
+        }
+        io.shardwise.driver.twophase.TwoPhaseCommits twoPhase = runtime.twoPhase();
+        if (twoPhase != null && writeOrder.size() > 1) {
+            try {
+                Map<String, Connection> written = new LinkedHashMap<>();
+                for (String node : writeOrder) {
+                    written.put(node, open.get(node));
+                }
+                twoPhase.commit(written);
+                return;
+            } finally {
+                writtenInTransaction.clear();
+                touchedInTransaction.clear();
+                migrationWrites.afterTransaction();
             }
         }
         List<String> committed = new ArrayList<>();

@@ -35,6 +35,11 @@ public interface ClusterRuntime extends AutoCloseable {
         return null;
     }
 
+    /** The two-phase commit coordinator when {@code transactions=2pc}; null for best-effort commits. */
+    default io.shardwise.driver.twophase.TwoPhaseCommits twoPhase() {
+        return null;
+    }
+
     /** Every shard of every group, for SHOW SHARDWISE SHARDS. */
     List<ShardInfo> shards() throws SQLException;
 

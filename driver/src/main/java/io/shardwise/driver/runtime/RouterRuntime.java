@@ -17,10 +17,19 @@ import javax.sql.DataSource;
 public final class RouterRuntime implements ClusterRuntime {
     private final ShardwiseRouter router;
     private final Map<String, DataSource> nodes;
+    private final io.shardwise.driver.twophase.TwoPhaseCommits twoPhase;
 
-    private RouterRuntime(ShardwiseRouter router) {
+    private RouterRuntime(ShardwiseRouter router) throws SQLException {
         this.router = router;
         this.nodes = router.nodes();
+        try {
+            // transactions=2pc: recovery of the in-doubt transactions a previous run left runs here, at start.
+            this.twoPhase = router.spec().twoPhaseCommit()
+                    ? io.shardwise.driver.twophase.TwoPhaseCommits.start(router.spec().metadataDir(), nodes) : null;
+        } catch (SQLException | RuntimeException e) {
+            router.close();
+            throw e;
+        }
     }
 
     public static ClusterRuntime start(ClusterSpec spec) throws SQLException {
@@ -55,6 +64,11 @@ public final class RouterRuntime implements ClusterRuntime {
     @Override
     public ShardwiseRouter router() {
         return router;
+    }
+
+    @Override
+    public io.shardwise.driver.twophase.TwoPhaseCommits twoPhase() {
+        return twoPhase;
     }
 
     @Override
@@ -93,6 +107,13 @@ public final class RouterRuntime implements ClusterRuntime {
 
     @Override
     public void close() {
+        try {
+            if (twoPhase != null) {
+                twoPhase.close();
+            }
+        } catch (SQLException e) {
+            // the log's file channel: nothing more to do at shutdown
+        }
         try {
             router.close();
         } catch (SQLException e) {

@@ -235,4 +235,38 @@ class ShardwiseConfigTest {
         assertThatThrownBy(() -> ConfigSource.load("jdbc:shardwise:zk://host", null, null))
                 .hasMessageContaining("Unsupported Shardwise URL form");
     }
+
+    @Test
+    void transactionsDefaultsToBestEffortAndAccepts2pcOnPostgresWithAMetadataDir(@TempDir Path dir)
+            throws SQLException {
+        assertThat(parse(base()).twoPhaseCommit()).isFalse();
+        Properties p = base();
+        p.setProperty("transactions", "best-effort");
+        assertThat(parse(p).twoPhaseCommit()).isFalse();
+        Properties pg = new Properties();
+        pg.setProperty("nodes", "n1,n2");
+        pg.setProperty("node.n1.url", "jdbc:postgresql://127.0.0.1:5432/a");
+        pg.setProperty("node.n2.url", "jdbc:postgresql://127.0.0.1:5433/b");
+        pg.setProperty("transactions", "2PC");
+        pg.setProperty("metadata.dir", dir.toString());
+        assertThat(parse(pg).twoPhaseCommit()).isTrue();
+
+        pg.remove("metadata.dir");
+        assertThatThrownBy(() -> parse(pg)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("'transactions=2pc' needs 'metadata.dir'");
+    }
+
+    @Test
+    void transactions2pcIsRefusedOnANonPostgresNodeAndABadValueIsNamed(@TempDir Path dir) {
+        Properties p = base();
+        p.setProperty("transactions", "2pc");
+        p.setProperty("metadata.dir", dir.toString());
+        assertThatThrownBy(() -> parse(p)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("needs PostgreSQL on every node")
+                .hasMessageContaining("node 'n1'")
+                .hasMessageContaining("transactions=best-effort");
+        p.setProperty("transactions", "xa");
+        assertThatThrownBy(() -> parse(p)).isInstanceOf(SQLException.class)
+                .hasMessageContaining("Setting 'transactions' is 'xa'; valid values: best-effort, 2pc");
+    }
 }

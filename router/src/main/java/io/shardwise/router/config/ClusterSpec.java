@@ -9,6 +9,8 @@ import java.util.Set;
 /**
  * The validated, typed description of a Shardwise cluster that the driver builds from the user's properties.
  * Table, group and node names are lower-case. {@code metadataDir} null means the topology lives in memory only.
+ * {@code twoPhaseCommit}: {@code transactions=2pc}, a transaction that wrote on several nodes commits with
+ * PREPARE TRANSACTION / COMMIT PREPARED (false: the ordered one-phase commit).
  */
 public record ClusterSpec(
         List<NodeSpec> nodes,
@@ -17,5 +19,12 @@ public record ClusterSpec(
         Set<String> referenceTables,
         String defaultNode,
         Path metadataDir,
-        SqlDialectKind dialect) {
+        SqlDialectKind dialect,
+        boolean twoPhaseCommit) {
+
+    /** A cluster with the default, best-effort (one-phase) multi-node commit. */
+    public ClusterSpec(List<NodeSpec> nodes, Map<String, TableSpec> tables, Map<String, GroupSpec> groups,
+                       Set<String> referenceTables, String defaultNode, Path metadataDir, SqlDialectKind dialect) {
+        this(nodes, tables, groups, referenceTables, defaultNode, metadataDir, dialect, false);
+    }
 }
