@@ -330,7 +330,7 @@ public final class ReshardingController implements ProfilerListener {
         while (decisions.size() > MAX_DECISIONS) {
             decisions.removeFirst();
         }
-        LOG.log(System.Logger.Level.INFO, () -> "re-sharding decision: " + trigger + " -> " + outcome + " " + steps);
+        LOG.log(System.Logger.Level.DEBUG, () -> "re-sharding decision: " + trigger + " -> " + outcome + " " + steps);
     }
 
     private long rowsInLastHourUnlocked(long now) {
