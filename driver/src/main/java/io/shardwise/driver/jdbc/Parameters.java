@@ -124,6 +124,14 @@ final class Parameters implements ParameterSource {
             }
         } else if (type != 0) {
             ps.setObject(index, v, type);
+        } else if (v.getClass() == Long.class) {
+            // The common key and value types go through their typed setters: setObject makes the node's driver
+            // find the type again on every execution (1.8 % of a point select's CPU in the profile).
+            ps.setLong(index, (Long) v);
+        } else if (v.getClass() == Integer.class) {
+            ps.setInt(index, (Integer) v);
+        } else if (v.getClass() == String.class) {
+            ps.setString(index, (String) v);
         } else {
             ps.setObject(index, v);
         }
