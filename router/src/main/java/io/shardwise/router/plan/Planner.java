@@ -111,7 +111,8 @@ public final class Planner {
         SqlNode node = SqlExtendedStatement.stock(parsed);
         if (node instanceof SqlInsert insert) {
             if (upsert != null) {
-                refuseShardKeyUpsert(upsert, tableName(insert.getTargetTable()));
+                refuseShardKeyUpsert(upsert, tableName(insert.getTargetTable()),
+                        shownName(insert.getTargetTable()));
             }
             return insert(sql, params, insert, returning);
         }
@@ -209,7 +210,8 @@ public final class Planner {
         for (SqlNode col : update.getTargetColumnList()) {
             SqlIdentifier id = (SqlIdentifier) col;
             if (id.names.get(id.names.size() - 1).equalsIgnoreCase(spec.shardKey())) {
-                throw new SQLException("UPDATE of " + table + " sets its shard-key column " + spec.shardKey()
+                throw new SQLException("UPDATE of " + shownName(update.getTargetTable()) + " sets its shard-key column "
+                        + spec.shardKey()
                         + ": the row would have to move to another shard, which an UPDATE cannot do safely. Delete"
                         + " the row and insert it with the new key instead", "0A000");
             }
@@ -225,7 +227,7 @@ public final class Planner {
         return new Route(statements, null, returnsRows, kind.isWrite(), group, null, 0, null);
     }
 
-    private void refuseShardKeyUpsert(SqlUpsert upsert, String table) throws SQLException {
+    private void refuseShardKeyUpsert(SqlUpsert upsert, String table, String shown) throws SQLException {
         TableSpec spec = catalog.sharded(table);
         if (spec == null || upsert.targetColumns() == null) {
             return;
@@ -233,7 +235,7 @@ public final class Planner {
         for (SqlNode col : upsert.targetColumns()) {
             SqlIdentifier id = (SqlIdentifier) col;
             if (id.names.get(id.names.size() - 1).equalsIgnoreCase(spec.shardKey())) {
-                throw new SQLException("The upsert into " + table + " would SET its shard-key column "
+                throw new SQLException("The upsert into " + shown + " would SET its shard-key column "
                         + spec.shardKey() + " when the row exists: the row would have to move to another shard."
                         + " Leave the shard key out of the update part", "0A000");
             }
@@ -244,17 +246,18 @@ public final class Planner {
 
     private StatementPlan insert(String sql, int params, SqlInsert insert, boolean returning) throws SQLException {
         String table = tableName(insert.getTargetTable());
+        String shown = shownName(insert.getTargetTable());
         TableCatalog.Kind kind = catalog.kind(table);
         StatementAnalysis a = StatementAnalyzer.analyze(insert.getSource(), catalog);
         if (kind != TableCatalog.Kind.SHARDED) {
             if (!a.components.isEmpty()) {
                 throw new SQLException("Cannot INSERT into " + (kind == TableCatalog.Kind.REFERENCE ? "reference"
-                        : "plain") + " table " + table + " from sharded table(s) " + a.components.get(0).tables()
+                        : "plain") + " table " + shown + " from sharded table(s) " + a.components.get(0).tables()
                         + ": the rows live on several nodes. Read them first, then insert", "0A000");
             }
             if (kind == TableCatalog.Kind.REFERENCE) {
                 if (a.hasPlain()) {
-                    throw new SQLException("Cannot INSERT into reference table " + table + " from plain table(s) "
+                    throw new SQLException("Cannot INSERT into reference table " + shown + " from plain table(s) "
                             + a.plainTables() + ", which exist only on the default node", "0A000");
                 }
                 return new FixedPlan(StatementKind.INSERT, sql, params, allNodes(sql, StatementKind.INSERT,
@@ -270,9 +273,9 @@ public final class Planner {
             // No column list: the values follow the table's own column order, as the database reports it.
             List<String> known = columns.columns(table);
             if (known == null) {
-                throw new SQLException("INSERT into sharded table " + table + " must list its columns, so that the"
+                throw new SQLException("INSERT into sharded table " + shown + " must list its columns, so that the"
                         + " shard key " + spec.shardKey() + " can be found (the table's columns are unknown): INSERT"
-                        + " INTO " + table + " (" + spec.shardKey() + ", ...) VALUES (...)", "0A000");
+                        + " INTO " + shown + " (" + spec.shardKey() + ", ...) VALUES (...)", "0A000");
             }
             columnNames.addAll(known);
         } else {
@@ -288,12 +291,12 @@ public final class Planner {
             }
         }
         if (keyIndex < 0) {
-            throw new SQLException("INSERT into sharded table " + table + " does not give its shard key "
+            throw new SQLException("INSERT into sharded table " + shown + " does not give its shard key "
                     + spec.shardKey() + ": every row needs a key value to find its shard", "0A000");
         }
         SqlNode source = insert.getSource();
         if (source.getKind() != SqlKind.VALUES) {
-            throw new SQLException("INSERT ... SELECT into sharded table " + table + " is not supported: the selected"
+            throw new SQLException("INSERT ... SELECT into sharded table " + shown + " is not supported: the selected"
                     + " rows may belong to shards on other nodes. Insert with VALUES, or force a node with"
                     + " /*+ shardwise node=<id> */ when you know all rows belong there", "0A000");
         }
@@ -307,16 +310,16 @@ public final class Planner {
             SqlCall row = (SqlCall) rowNode;
             if (row.operandCount() != columnNames.size()) {
                 if (listed == null || listed.isEmpty()) {
-                    throw new SQLException("INSERT into sharded table " + table + " gives " + row.operandCount()
+                    throw new SQLException("INSERT into sharded table " + shown + " gives " + row.operandCount()
                             + " values without a column list, but the table has " + columnNames.size()
                             + " columns: list the columns", "0A000");
                 }
-                throw new SQLSyntaxErrorException("INSERT into " + table + " lists " + columnNames.size()
+                throw new SQLSyntaxErrorException("INSERT into " + shown + " lists " + columnNames.size()
                         + " columns but a row has " + row.operandCount() + " values", "42601");
             }
             ValueSource key = StatementAnalyzer.valueSource(row.operand(keyIndex));
             if (key == null) {
-                throw new SQLException("INSERT into " + table + ": the shard key " + spec.shardKey() + " must be a"
+                throw new SQLException("INSERT into " + shown + ": the shard key " + spec.shardKey() + " must be a"
                         + " literal or a ? placeholder in every row (an expression or DEFAULT cannot be routed)",
                         "0A000");
             }
@@ -375,6 +378,18 @@ public final class Planner {
         };
         return new FixedPlan(kind, sql, params, new Route(List.of(new NodeStatement(node, sql, null)), null,
                 kind.isQuery(), kind.isWrite()));
+    }
+
+    /**
+     * A table's name for messages, as the application wrote it: the parser upper-cases unquoted names, and
+     * unquoted names are case-insensitive, so they are shown lower-case (as configured); quoted ones keep their case.
+     */
+    static String shownName(SqlNode table) {
+        SqlNode t = table.getKind() == SqlKind.AS ? ((SqlCall) table).operand(0) : table;
+        SqlIdentifier id = (SqlIdentifier) t;
+        int last = id.names.size() - 1;
+        String name = id.names.get(last);
+        return id.isComponentQuoted(last) ? name : name.toLowerCase(java.util.Locale.ROOT);
     }
 
     static String tableName(SqlNode table) {

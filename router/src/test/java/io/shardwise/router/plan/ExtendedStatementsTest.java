@@ -42,7 +42,7 @@ class ExtendedStatementsTest {
         assertThat(r.statements().get(0).sql()).isSameAs(pg);
         assertThatThrownBy(() -> planner.plan("INSERT INTO orders (id, customer_id) VALUES (?, ?)"
                 + " ON CONFLICT (id) DO UPDATE SET customer_id = EXCLUDED.customer_id"))
-                .hasMessageContaining("shard-key column customer_id");
+                .hasMessageContaining("shard-key column customer_id").hasMessageContaining("upsert into orders ");
     }
 
     @Test

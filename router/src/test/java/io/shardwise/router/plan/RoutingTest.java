@@ -125,6 +125,11 @@ class RoutingTest {
     void updatingTheShardKeyIsRefused() {
         assertThatThrownBy(() -> p2.plan("UPDATE orders SET customer_id = ? WHERE customer_id = ?"))
                 .isInstanceOf(SQLException.class).hasMessageContaining("shard-key column customer_id");
+        // the table is named as the application wrote it, not as the parser upper-cased it
+        assertThatThrownBy(() -> p2.plan("UPDATE Orders SET customer_id = ? WHERE customer_id = ?"))
+                .hasMessageStartingWith("UPDATE of orders sets");
+        assertThatThrownBy(() -> p2.plan("INSERT INTO orders (id) VALUES (?)"))
+                .hasMessageContaining("INSERT into sharded table orders does not give its shard key");
     }
 
     @Test
