@@ -96,6 +96,7 @@ public final class ShardwiseDriver implements Driver {
             {ConfigKeys.DEFAULT_NODE, "node for plain tables (default: the first node)"},
             {ConfigKeys.REFERENCE_TABLES, "tables copied to every node"},
             {ConfigKeys.METADATA_DIR, "where the topology is persisted"},
+            {ConfigKeys.METADATA, "zookeeper://host:port[,host:port]/chroot: topology shared by many instances"},
             {ConfigKeys.SQL_DIALECT, "h2, postgresql or mysql (default: from the default node's URL)"},
         };
         DriverPropertyInfo[] out = new DriverPropertyInfo[keys.length];

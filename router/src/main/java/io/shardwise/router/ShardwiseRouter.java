@@ -27,6 +27,8 @@ import io.shardwise.router.topology.Shard;
 import io.shardwise.router.topology.ShardState;
 import io.shardwise.router.topology.Topology;
 import io.shardwise.router.topology.TopologyStore;
+import io.shardwise.router.topology.zookeeper.TopologyConflictException;
+import io.shardwise.router.topology.zookeeper.ZooKeeperTopologyStore;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,10 @@ public final class ShardwiseRouter implements AutoCloseable {
     private static final int PLAN_CACHE_SIZE = 10_000;
 
     private final ClusterSpec spec;
+    /** How long a migration step waits for every live driver instance to apply it (docs/zookeeper.md). */
+    static final java.time.Duration ACKNOWLEDGEMENT_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /** How long ZooKeeper keeps a silent instance registered (and so waited for). */
+    static final java.time.Duration ZOOKEEPER_SESSION_TIMEOUT = java.time.Duration.ofSeconds(10);
     private final TopologyStore store;
     private final LiveTopology topology;
     private final NodePools pools;
@@ -66,6 +72,12 @@ public final class ShardwiseRouter implements AutoCloseable {
         this.topology = topology;
         this.pools = pools;
         LiveTopologyPort port = new LiveTopologyPort(topology, spec);
+        if (store instanceof ZooKeeperTopologyStore shared) {
+            // Other driver instances share this topology: follow their changes, acknowledge ours and theirs, refuse
+            // writes while cut off, and hold each migration step until every live instance has applied it.
+            shared.attach(topology);
+            port.coordinate(shared.coordination(ACKNOWLEDGEMENT_TIMEOUT));
+        }
         try {
             MigrationStore migrationStore = spec.metadataDir() == null ? MigrationStore.inMemory()
                     : new MigrationStore(spec.metadataDir());
@@ -121,11 +133,13 @@ public final class ShardwiseRouter implements AutoCloseable {
     /** {@link #start(ClusterSpec, MigrationSettings)} with the user's profiler knobs ({@code profiler.*}). */
     public static ShardwiseRouter start(ClusterSpec spec, MigrationSettings migrationSettings,
                                         ProfilerSettings profilerSettings) throws SQLException {
-        TopologyStore store = spec.metadataDir() != null ? FileTopologyStore.open(spec.metadataDir())
+        TopologyStore store = spec.zooKeeper() != null
+                ? ZooKeeperTopologyStore.open(spec.zooKeeper(), instanceId(), ZOOKEEPER_SESSION_TIMEOUT)
+                : spec.metadataDir() != null ? FileTopologyStore.open(spec.metadataDir())
                 : new InMemoryTopologyStore();
         NodePools pools = null;
         try {
-            LiveTopology live = new LiveTopology(store, loadOrCreate(spec, store));
+            LiveTopology live = new LiveTopology(store, loadOrCreateShared(spec, store));
             pools = NodePools.start(spec.nodes());
             ShardKeyCheck.check(pools.dataSources(), spec.tables().values());
             ShardwiseRouter router = new ShardwiseRouter(spec, store, live, pools, migrationSettings,
@@ -143,6 +157,46 @@ public final class ShardwiseRouter implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * {@link #loadOrCreate}, again when another driver instance saved the shared topology first (instances
+     * starting together both find none and both create version 1: one wins, the others read it).
+     */
+    static Topology loadOrCreateShared(ClusterSpec spec, TopologyStore store) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return loadOrCreate(spec, store);
+            } catch (TopologyConflictException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** This JVM's process and host, plus a random part: several routers in one JVM each register on their own. */
+    private static String instanceId() {
+        String process = java.lang.management.ManagementFactory.getRuntimeMXBean().getName().replace('/', '_');
+        return process + "-" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 40);
+    }
+
+    /** The ZooKeeper store when {@code metadata=zookeeper://...}: its leader election is the controller's. */
+    public java.util.Optional<ZooKeeperTopologyStore> zooKeeper() {
+        return store instanceof ZooKeeperTopologyStore shared ? java.util.Optional.of(shared)
+                : java.util.Optional.empty();
+    }
+
+    /**
+     * Whether this instance's re-sharding controller may act: always with a local store; with ZooKeeper, joins the
+     * leader election (once) and answers whether this instance leads now.
+     */
+    public io.shardwise.router.resharding.Leadership leadership() throws SQLException {
+        if (store instanceof ZooKeeperTopologyStore shared) {
+            shared.startLeaderElection();
+            return shared::isLeader;
+        }
+        return io.shardwise.router.resharding.Leadership.LOCAL;
     }
 
     /** The persisted topology (plus any group the configuration added since), or version 1 from the spec. */

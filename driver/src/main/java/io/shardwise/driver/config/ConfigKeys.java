@@ -13,14 +13,16 @@ public final class ConfigKeys {
     public static final String REFERENCE_TABLES = "reference-tables";
     public static final String DEFAULT_NODE = "default-node";
     public static final String METADATA_DIR = "metadata.dir";
+    /** {@code zookeeper://host:port[,host:port]/chroot}: the topology shared by many driver instances. */
+    public static final String METADATA = "metadata";
     public static final String SQL_DIALECT = "sql.dialect";
     public static final String USER = "user";
     public static final String PASSWORD = "password";
     /** {@code best-effort} (default) or {@code 2pc}: how a transaction that wrote on several nodes commits. */
     public static final String TRANSACTIONS = "transactions";
 
-    static final List<String> GLOBAL = List.of(NODES, REFERENCE_TABLES, DEFAULT_NODE, METADATA_DIR, SQL_DIALECT,
-            USER, PASSWORD, TRANSACTIONS);
+    static final List<String> GLOBAL = List.of(NODES, REFERENCE_TABLES, DEFAULT_NODE, METADATA_DIR, METADATA,
+            SQL_DIALECT, USER, PASSWORD, TRANSACTIONS);
     static final List<String> NODE_SUFFIXES = List.of("url", "user", "password");
     static final List<String> TABLE_SUFFIXES = List.of("shard-key", "group");
     static final List<String> GROUP_SUFFIXES = List.of("strategy", "shards", "split-points");

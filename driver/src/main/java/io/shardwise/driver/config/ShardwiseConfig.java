@@ -138,9 +138,16 @@ public final class ShardwiseConfig {
         String defaultUrl = nodes.stream().filter(n -> n.id().equals(defaultNode)).findFirst().orElseThrow().url();
         SqlDialectKind dialect = dialect(settings.get(ConfigKeys.SQL_DIALECT), defaultNode, defaultUrl);
         boolean twoPhase = twoPhaseCommit(settings.get(ConfigKeys.TRANSACTIONS), nodes, metadataDir);
-        return new ClusterSpec(List.copyOf(nodes), Collections.unmodifiableMap(tables),
+        ClusterSpec spec = new ClusterSpec(List.copyOf(nodes), Collections.unmodifiableMap(tables),
                 Collections.unmodifiableMap(groups), Collections.unmodifiableSet(referenceTables), defaultNode,
                 metadataDir, dialect, twoPhase);
+        String shared = settings.get(ConfigKeys.METADATA);
+        if (shared != null && !shared.isEmpty()) {
+            // Many driver instances share the topology through ZooKeeper; a metadata directory, if any, keeps only
+            // this instance's own records (migrations, the 2PC decision log). docs/zookeeper.md
+            spec = spec.withZooKeeper(io.shardwise.router.topology.zookeeper.ZooKeeperAddress.parse(shared));
+        }
+        return spec;
     }
 
     private static List<NodeSpec> parseNodes(Map<String, String> settings, List<String> nodeIds)

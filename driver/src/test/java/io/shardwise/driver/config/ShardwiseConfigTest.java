@@ -77,7 +77,6 @@ class ShardwiseConfigTest {
         ClusterSpec spec = parse(p);
         assertThat(spec.groups().get("t")).isEqualTo(new GroupSpec("t", ShardingStrategy.HASH, 2, List.of()));
         assertThat(spec.defaultNode()).isEqualTo("n1");
-        assertThat(spec.metadataDir()).isNull();
     }
 
     @Test
@@ -118,6 +117,29 @@ class ShardwiseConfigTest {
         p = base();
         p.setProperty("metadata-dir", "x");
         assertError(p, "did you mean 'metadata.dir'");
+    }
+
+    @Test
+    void metadataZooKeeperSelectsTheSharedStoreAndIsValidated() throws SQLException {
+        Properties p = base();
+        assertThat(parse(p).zooKeeper()).isNull(); // the local store stays the default
+        p.setProperty("metadata", "zookeeper://zk1:2181,zk2:2182/shardwise/orders");
+        ClusterSpec spec = parse(p);
+        assertThat(spec.zooKeeper().hosts()).containsExactly("zk1:2181", "zk2:2182");
+        assertThat(spec.zooKeeper().chroot()).isEqualTo("/shardwise/orders");
+
+        p.setProperty("metadata", "zookeeper://zk1:2181");
+        assertError(p, "Setting 'metadata'", "a chroot path is required");
+        p.setProperty("metadata", "zookeeper://zk1:99999/x");
+        assertError(p, "port 99999", "out of range");
+        p.setProperty("metadata", "zookeeper://zk1/x");
+        assertError(p, "'zk1' is not host:port");
+        p.setProperty("metadata", "etcd://e1:2379/x");
+        assertError(p, "must start with zookeeper://");
+        p.setProperty("metadata", "zookeeper://zk1:2181/x");
+        p.setProperty("metadata.dir", "meta"); // this instance's own records stay local
+        assertThat(parse(p).metadataDir()).isNotNull();
+        assertThat(parse(p).zooKeeper().chroot()).isEqualTo("/x");
     }
 
     @Test

@@ -22,6 +22,9 @@ public final class LiveTopologyPort implements MigrationTopology {
     private final LiveTopology live;
     private final ClusterSpec spec;
     private final Set<String> nodes;
+    /** The other driver instances (docs/zookeeper.md); SINGLE when this is the only one. */
+    private volatile io.shardwise.router.topology.InstanceCoordination coordination =
+            io.shardwise.router.topology.InstanceCoordination.SINGLE;
 
     public LiveTopologyPort(LiveTopology live, ClusterSpec spec) {
         this.live = live;
@@ -31,6 +34,16 @@ public final class LiveTopologyPort implements MigrationTopology {
             n.add(node.id());
         }
         this.nodes = Set.copyOf(n);
+    }
+
+    /** Makes every migration state change wait for all live instances, and writes check this instance's standing. */
+    public void coordinate(io.shardwise.router.topology.InstanceCoordination coordination) {
+        this.coordination = coordination;
+    }
+
+    @Override
+    public void checkWritable() throws SQLException {
+        coordination.checkWritable();
     }
 
     public LiveTopology live() {
@@ -143,7 +156,10 @@ public final class LiveTopologyPort implements MigrationTopology {
     /** Applies a change to the live topology (persisted, then published); failures become SQLExceptions. */
     Topology update(java.util.function.UnaryOperator<Topology> change) throws SQLException {
         try {
-            return live.update(change);
+            Topology next = live.update(change);
+            // A migration goes to its next state only once every live instance routes by this one.
+            coordination.awaitAcknowledged(next.version());
+            return next;
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new SQLException(e.getMessage(), "22023", e);
         }

@@ -43,4 +43,11 @@ public interface MigrationTopology {
      * to shard {@code shardId} on {@code node} still routes there under the current topology.
      */
     boolean stillRoutes(int shardId, String node, long point, boolean keyKnown);
+
+    /**
+     * Before every write to a sharded table: refuses it (SQLTransientException) while this driver instance may be
+     * routing by an old topology (it lost its ZooKeeper session; docs/zookeeper.md). Nothing to check by default.
+     */
+    default void checkWritable() throws SQLException {
+    }
 }

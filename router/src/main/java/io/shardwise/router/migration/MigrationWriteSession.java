@@ -80,6 +80,7 @@ public final class MigrationWriteSession {
     }
 
     private ShardGate enter(String node, int shardId, long point, boolean keyKnown) throws SQLException {
+        engine.topology().checkWritable();
         ShardGate gate = engine.gates().gate(shardId);
         for (int i = 0; i < held.size(); i++) {
             if (held.get(i) == gate) {

@@ -1,5 +1,6 @@
 package io.shardwise.router.topology.zookeeper;
 
+import io.shardwise.router.topology.InstanceCoordination;
 import io.shardwise.router.topology.LiveTopology;
 import io.shardwise.router.topology.Topology;
 import io.shardwise.router.topology.TopologyCodec;
@@ -458,6 +459,33 @@ public final class ZooKeeperTopologyStore implements TopologyStore {
                 events.execute(() -> catchUp(epoch)); // still connected: try again
             }
         }
+    }
+
+    /**
+     * This store as the router's {@link InstanceCoordination}: writes refused while cut off, and each migration
+     * state change waits up to {@code ackTimeout} for every live instance to have applied it.
+     */
+    public InstanceCoordination coordination(Duration ackTimeout) {
+        return new InstanceCoordination() {
+            @Override
+            public void checkWritable() throws SQLTransientException {
+                ZooKeeperTopologyStore.this.checkWritable();
+            }
+
+            @Override
+            public void awaitAcknowledged(long version) throws SQLException {
+                try {
+                    ZooKeeperTopologyStore.this.awaitAcknowledged(version, ackTimeout);
+                } catch (TimeoutException e) {
+                    throw new SQLTransientException(e.getMessage()
+                            + "; the migration does not move on until every live driver instance routes by it", "57014", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new SQLTransientException("interrupted while waiting for driver instances to acknowledge "
+                            + "topology version " + version, "57014", e);
+                }
+            }
+        };
     }
 
     /** The client, for tests that expire its session. */
