@@ -86,8 +86,8 @@ public final class RuntimeRegistry {
                 throw Secrets.scrub(ex, spec);
             }
             if (resharding.enabled() && runtime.router() != null) {
-                // One driver instance: it leads. The ZooKeeper coordinator will pass its elected Leadership here.
-                runtime.router().startResharding(resharding, io.shardwise.router.resharding.Leadership.LOCAL);
+                // With a local store this instance leads; with ZooKeeper only the elected leader acts.
+                runtime.router().startResharding(resharding, runtime.router().leadership());
             }
             e = new Entry(new RuntimeHandle(runtime, source.url()));
             entries.put(identity, e);
