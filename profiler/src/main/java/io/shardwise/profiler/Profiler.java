@@ -96,6 +96,12 @@ public final class Profiler {
         recorders = next;
     }
 
+    /** The name a group was registered under, or null when no group has that id. */
+    public synchronized String groupName(int groupId) {
+        GroupRecorder[] current = recorders;
+        return groupId >= 0 && groupId < current.length && current[groupId] != null ? current[groupId].name() : null;
+    }
+
     public synchronized List<Integer> groupIds() {
         List<Integer> ids = new ArrayList<>(histories.keySet());
         ids.sort(Comparator.naturalOrder());

@@ -17,13 +17,31 @@ final class ProfilerRecorder implements ExecutionRecorder {
     private final Profiler profiler;
     private final Map<String, Integer> ids = new HashMap<>();
 
+    /**
+     * Whether a restored profiler's groups are this configuration's groups under the same ids (configuration order),
+     * so its history can be kept.
+     */
+    static boolean fits(Profiler profiler, ClusterSpec spec) {
+        int id = 0;
+        for (GroupSpec g : spec.groups().values()) {
+            String known = profiler.groupName(id++);
+            if (known != null && !known.equals(g.name())) {
+                return false;
+            }
+        }
+        return profiler.groupIds().size() <= spec.groups().size();
+    }
+
     ProfilerRecorder(Profiler profiler, ClusterSpec spec) {
         this.profiler = profiler;
         int id = 0;
         for (GroupSpec g : spec.groups().values()) {
             KeySpace space = g.strategy() == ShardingStrategy.HASH ? KeySpace.hash()
                     : KeySpace.range(Long.MIN_VALUE, Long.MAX_VALUE);
-            profiler.registerGroup(id, g.name(), space);
+            if (!g.name().equals(profiler.groupName(id))) {
+                // a profiler restored from the metadata directory already knows this group, with its history
+                profiler.registerGroup(id, g.name(), space);
+            }
             ids.put(g.name(), id++);
         }
     }

@@ -88,7 +88,7 @@ public final class ShardwiseRouter implements AutoCloseable {
                     + e.getMessage(), e);
         }
         this.layout = new ShardLayout(port, migrations);
-        this.profiler = new Profiler(profilerSettings.config(), TimeSource.system());
+        this.profiler = ProfilerStateFile.open(spec, profilerSettings.config());
         this.profilerRecorder = new ProfilerRecorder(profiler, spec);
         this.profiling = profilerSettings.enabled();
         this.recorder = profiling ? profilerRecorder : ExecutionRecorder.OFF;
@@ -102,6 +102,12 @@ public final class ShardwiseRouter implements AutoCloseable {
             profiler.addListener(update -> latestProposal = update.proposal());
             topology.addListener(t -> submitLayoutRefresh());
             profiler.startRolling(profilerClock);
+        }
+        if (spec.metadataDir() != null) {
+            // the season survives a restart: the state is saved now and then, and when the router closes
+            long every = ProfilerStateFile.SAVE_EVERY.toMillis();
+            profilerClock.scheduleWithFixedDelay(() -> ProfilerStateFile.save(profiler, spec.metadataDir()),
+                    every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         }
         RoutingContext context = new RoutingContext(topology, spec.nodes().stream().map(NodeSpec::id).toList(),
                 spec.defaultNode(), spec.dialect());
@@ -406,6 +412,9 @@ public final class ShardwiseRouter implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         profilerClock.shutdownNow();
+        if (spec.metadataDir() != null) {
+            ProfilerStateFile.save(profiler, spec.metadataDir());
+        }
         migrations.close();
         try {
             pools.close();
