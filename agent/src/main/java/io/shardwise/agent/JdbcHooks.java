@@ -1,22 +1,24 @@
 package io.shardwise.agent;
 
 import io.shardwise.router.plan.ParameterSource;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * What the advice woven into the application's JDBC classes calls. Public and static because the advice is inlined
  * into the driver's own classes. Every method swallows its own failures: the application must never see one.
  *
- * <p>A prepared statement's SQL and bound values are kept beside the statement object, weakly, so a statement the
+ * <p>A prepared statement's SQL and bound values are kept beside the statement object, weakly and by identity, so a statement the
  * application drops is forgotten with it. Nested JDBC calls (a driver whose {@code executeQuery()} calls its own
  * {@code execute()}) are counted once: only the outermost call on a thread records.
  */
 public final class JdbcHooks {
     private static volatile ProfileRecorder recorder;
-    private static final Map<Object, Prepared> PREPARED = Collections.synchronizedMap(new WeakHashMap<>());
+    // Concurrent and weak by identity (Caffeine's weakKeys): every JDBC call of the application looks a statement up
+    // here, so a synchronized WeakHashMap would be a global lock on its hot path.
+    private static final Map<Object, Prepared> PREPARED = Caffeine.newBuilder().weakKeys().<Object, Prepared>build()
+            .asMap();
     private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private JdbcHooks() {
