@@ -455,18 +455,7 @@ public final class LogicalConnection implements ShardwiseConnection {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        SQLWarning all = warnings;
-        for (Connection c : nodes.all()) {
-            SQLWarning w = c.getWarnings();
-            if (w != null) {
-                if (all == null) {
-                    all = w;
-                } else {
-                    all.setNextWarning(w);
-                }
-            }
-        }
-        return all;
+        return Warnings.combine(warnings, nodes.all(), Connection::getWarnings);
     }
 
     @Override

@@ -765,18 +765,7 @@ public class LogicalStatement implements Statement, ResultSetOwner {
     @Override
     public SQLWarning getWarnings() throws SQLException {
         checkOpen();
-        SQLWarning all = warnings;
-        for (Statement s : physicalStatements()) {
-            SQLWarning w = s.getWarnings();
-            if (w != null) {
-                if (all == null) {
-                    all = w;
-                } else {
-                    all.setNextWarning(w);
-                }
-            }
-        }
-        return all;
+        return Warnings.combine(warnings, physicalStatements(), Statement::getWarnings);
     }
 
     @Override
